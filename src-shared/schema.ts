@@ -1,0 +1,28 @@
+// Runtime validation of everything that enters through a process boundary.
+// The main process and the bridge check every call's arguments against these
+// before the engine sees them.
+import { z } from 'zod';
+import type { ApiMethods, MethodName } from './api';
+
+/** `<bus>/<name>`: a bus name, a slash, a device name of printable ASCII without `/` or spaces. */
+export const DeviceIdSchema = z
+  .string()
+  .max(256)
+  .regex(/^[A-Za-z0-9_.:-]+\/[!-.0-~]+$/, 'a device id looks like pci/0000:00:02.0');
+
+type ArgSchemas = { readonly [M in MethodName]: z.ZodType<ApiMethods[M]['args']> };
+
+export const METHOD_ARGS: ArgSchemas = {
+  getHost: z.tuple([]),
+  getSnapshot: z.tuple([]),
+  refresh: z.tuple([]),
+  getCandidates: z.tuple([DeviceIdSchema]),
+};
+
+/** Plain words for the first problem zod found, naming the argument. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid arguments';
+  const where = issue.path.length > 0 ? `argument ${issue.path.map(String).join('.')}` : 'arguments';
+  return `${where}: ${issue.message}`;
+}

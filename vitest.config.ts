@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Chromium and QEMU are heavy on a 2-core machine: one file at a time for e2e.
+    fileParallelism: true,
+    maxWorkers: 2,
+    reporters: ['default', './tools/summary-reporter.ts'],
+  },
+});
