@@ -70,12 +70,19 @@ export interface UsbInfo {
   readonly isInterface: boolean;
 }
 
-/** Names from the system's hwdata; null where the database has no entry. */
+/**
+ * Names from the system's hwdata (`pci.ids`, `usb.ids`), as `lspci -vmm` shows
+ * them; null where the database has no entry or no database was found.
+ */
 export interface DeviceNames {
   readonly vendor: string | null;
   readonly device: string | null;
-  readonly subsystem: string | null;
+  readonly subsystemVendor: string | null;
+  readonly subsystemDevice: string | null;
+  /** The most specific class name lspci prints: subclass, else class. */
   readonly class: string | null;
+  /** The programming interface name, when the database has one (`NVM Express`). */
+  readonly progIf: string | null;
 }
 
 export interface Device {
