@@ -47,3 +47,12 @@ export function isBinderyError(value: unknown): value is BinderyError {
   return typeof v.code === 'string' && typeof v.title === 'string' && typeof v.detail === 'string'
     && (v.remedy === null || typeof v.remedy === 'string');
 }
+
+/** Any thrown value as a BinderyError; unexpected ones become INTERNAL. */
+export function toBinderyError(thrown: unknown): BinderyError {
+  if (thrown instanceof BinderyFailure) return thrown.error;
+  if (isBinderyError(thrown)) return thrown;
+  const detail = thrown instanceof Error ? thrown.message : String(thrown);
+  return bindery('INTERNAL', 'Something went wrong inside Bindery', detail,
+    'Try again; if it keeps happening, report it with the steps that led here.');
+}

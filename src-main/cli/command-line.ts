@@ -1,0 +1,99 @@
+// Parses `bindery ...` into one command; every mistake becomes a BAD_INPUT
+// error that names the problem and shows the usage.
+import { parseArgs } from 'node:util';
+import { BinderyFailure, bindery } from '../../src-shared/errors';
+import { ENGINE_OPTION_SPEC, engineOptionsFrom } from '../engine/service/engine-options';
+import type { EngineOptions } from '../engine/service/engine-options';
+
+export const USAGE = `usage:
+  bindery list [--bus BUS] [--json]
+  bindery show DEVICE [--json]
+  bindery candidates DEVICE [--json]
+  bindery candidates --modalias STRING [--json]
+  bindery candidates --modalias-file FILE [--json]
+
+DEVICE is a device name such as 0000:00:02.0, or BUS/NAME such as usb/1-1.
+Common options:
+  --sysfs-root DIR      read the sysfs tree under DIR instead of / (DIR contains sys/)
+  --modules-alias FILE  use FILE instead of the running kernel's modules.alias
+  --json                print JSON for scripts
+  --help                print this help`;
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list'; readonly bus: string | null }
+  | { readonly kind: 'show'; readonly device: string }
+  | { readonly kind: 'candidates'; readonly device: string }
+  | { readonly kind: 'candidates-modalias'; readonly modalias: string }
+  | { readonly kind: 'candidates-file'; readonly file: string };
+
+export interface CommandLine {
+  readonly command: Command;
+  readonly json: boolean;
+  readonly engine: EngineOptions;
+}
+
+function usageError(detail: string): BinderyFailure {
+  return new BinderyFailure(bindery('BAD_INPUT', 'Invalid command line', detail, USAGE));
+}
+
+function expectPositionals(name: string, positionals: readonly string[], count: number, what: string): void {
+  if (positionals.length < count) throw usageError(`bindery ${name} needs ${what}.`);
+  if (positionals.length > count) throw usageError(`bindery ${name} takes ${what} only, not "${positionals.slice(count).join(' ')}".`);
+}
+
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      ...ENGINE_OPTION_SPEC,
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      bus: { type: 'string' },
+      modalias: { type: 'string' },
+      'modalias-file': { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [name, ...rest] = positionals;
+  const json = values.json === true;
+  if (values.help || name === undefined || name === 'help') {
+    return { command: { kind: 'help' }, json, engine: { sysfsRoot: '/', modulesAlias: null } };
+  }
+  const only = (allowed: readonly string[]) => {
+    for (const option of ['bus', 'modalias', 'modalias-file'] as const) {
+      if (values[option] !== undefined && !allowed.includes(option)) {
+        throw usageError(`--${option} does not apply to bindery ${name}.`);
+      }
+    }
+  };
+  let command: Command;
+  switch (name) {
+    case 'list':
+      only(['bus']);
+      expectPositionals(name, rest, 0, 'no device');
+      command = { kind: 'list', bus: values.bus ?? null };
+      break;
+    case 'show':
+      only([]);
+      expectPositionals(name, rest, 1, 'one DEVICE');
+      command = { kind: 'show', device: rest[0] as string };
+      break;
+    case 'candidates': {
+      only(['modalias', 'modalias-file']);
+      const given = [rest.length > 0, values.modalias !== undefined, values['modalias-file'] !== undefined].filter(Boolean);
+      if (given.length !== 1) throw usageError('bindery candidates needs exactly one of DEVICE, --modalias or --modalias-file.');
+      if (values.modalias !== undefined) command = { kind: 'candidates-modalias', modalias: values.modalias };
+      else if (values['modalias-file'] !== undefined) command = { kind: 'candidates-file', file: values['modalias-file'] };
+      else {
+        expectPositionals(name, rest, 1, 'one DEVICE');
+        command = { kind: 'candidates', device: rest[0] as string };
+      }
+      break;
+    }
+    default:
+      throw usageError(`"${name}" is not a bindery command.`);
+  }
+  return { command, json, engine: engineOptionsFrom(values) };
+}

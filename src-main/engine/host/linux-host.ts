@@ -1,0 +1,49 @@
+// The machine itself, or a captured sysfs tree: read through the same reader.
+import os from 'node:os';
+import path from 'node:path';
+import type { HostInfo, Snapshot } from '../../../src-shared/model';
+import type { IdDatabase } from '../ids/id-database';
+import { scanSysfs } from '../sysfs/scan';
+import type { Host } from './host';
+
+export interface LinuxHostOptions {
+  /** Directory containing `sys/`; `/` is the live machine. */
+  readonly root: string;
+  readonly ids: IdDatabase;
+}
+
+export function describeLinuxHost(root: string): HostInfo {
+  const absolute = path.resolve(root);
+  if (absolute === '/') {
+    return {
+      id: 'local',
+      kind: 'linux',
+      label: `This computer (${os.hostname()})`,
+      root: '/',
+      kernelRelease: os.release(),
+      readOnly: false,
+    };
+  }
+  return {
+    id: `tree:${absolute}`,
+    kind: 'linux',
+    label: `Captured tree ${absolute}`,
+    root: absolute,
+    kernelRelease: null,
+    readOnly: true,
+  };
+}
+
+export class LinuxHost implements Host {
+  readonly info: HostInfo;
+  private readonly ids: IdDatabase;
+
+  constructor(options: LinuxHostOptions) {
+    this.info = describeLinuxHost(options.root);
+    this.ids = options.ids;
+  }
+
+  async scan(): Promise<Snapshot> {
+    return scanSysfs({ root: this.info.root, host: this.info, ids: this.ids });
+  }
+}
