@@ -18,7 +18,7 @@ export interface Candidate {
   /** The `modules.alias` pattern that matched (the most specific one of this module). */
   readonly alias: string;
   readonly kind: CandidateKind;
-  /** Fields the alias pins exactly; higher is more specific. */
+  /** How specific the alias is: 2 per pinned ID field (vendor, device, subsystem), 1 per class field. */
   readonly score: number;
   /** Names of the pinned fields, e.g. `['vendor', 'device']`. */
   readonly pinned: readonly string[];

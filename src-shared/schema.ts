@@ -4,11 +4,14 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from './api';
 
-/** `<bus>/<name>`: a bus name, a slash, a device name of printable ASCII without `/` or spaces. */
+/**
+ * `<bus>/<name>`: a lowercase bus name, a slash, and a device name of printable
+ * ASCII without `/` or spaces that starts with a letter or digit (so never `..`).
+ */
 export const DeviceIdSchema = z
   .string()
   .max(256)
-  .regex(/^[A-Za-z0-9_.:-]+\/[!-.0-~]+$/, 'a device id looks like pci/0000:00:02.0');
+  .regex(/^[a-z0-9][a-z0-9_-]*\/[A-Za-z0-9][!-.0-~]*$/, 'a device id looks like pci/0000:00:02.0');
 
 type ArgSchemas = { readonly [M in MethodName]: z.ZodType<ApiMethods[M]['args']> };
 

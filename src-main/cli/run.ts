@@ -21,8 +21,7 @@ function requireAliases(service: InventoryService): void {
   const source = service.aliasSource;
   if (source.status === 'ok') return;
   throw new BinderyFailure(
-    bindery('NO_MODULES_ALIAS', 'No modules.alias', source.message ?? 'The kernel’s modules.alias could not be read.',
-      'Pass --modules-alias FILE, or install the kernel modules package for this kernel.'),
+    bindery('NO_MODULES_ALIAS', 'No modules.alias', source.message ?? 'The kernel’s modules.alias could not be read.'),
   );
 }
 

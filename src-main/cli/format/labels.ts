@@ -9,10 +9,24 @@ export function deviceTitle(device: Device): string {
       ? `${device.usb.vendor}:${device.usb.product}`
       : null;
   const names = [device.names.vendor, device.names.device ?? device.usb?.productName ?? null].filter(Boolean).join(' ');
-  if (!ids) return names || device.modalias || '';
+  if (!ids) return names;
   return names ? `${names} [${ids}]` : `[${ids}]`;
 }
 
+/** Class devices people call a device by; bus plumbing (pci_bus, input, ptp) is left out. */
+const NOTABLE: Readonly<Record<string, RegExp>> = {
+  net: /./,
+  block: /./,
+  nvme: /./,
+  drm: /^card\d+$/,
+  sound: /^card\d+$/,
+  'vfio-dev': /./,
+  tty: /./,
+};
+
 export function classDeviceList(device: Device): string {
-  return device.classDevices.map((c) => c.name).join(', ');
+  return device.classDevices
+    .filter((c) => NOTABLE[c.subsystem]?.test(c.name))
+    .map((c) => c.name)
+    .join(', ');
 }

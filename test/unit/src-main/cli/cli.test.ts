@@ -1,0 +1,160 @@
+// The `bindery` command as scripts use it: the built bundle, real fixture
+// trees, the JSON of README.md, and exit codes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = path.resolve('bin/bindery.cjs');
+const TREE = path.resolve('test/fixtures/sysfs/workstation');
+const ALIASES = path.resolve('test/fixtures/modules-alias/modules.alias.debian-6.12.113-amd64');
+const VARIANTS = path.resolve('test/fixtures/modules-alias/modules.alias.vfio-variants-6.12');
+const I40E = 'pci:v00008086d00001572sv00008086sd00000001bc02sc00i00';
+const MLX5_VF = 'pci:v000015B3d0000101Esv000015B3sd00000051bc02sc00i00';
+
+function bindery(...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function sysfsValue(device: string, attribute: string): string {
+  return fs.readFileSync(path.join(TREE, 'sys/bus/pci/devices', device, attribute), 'utf8').trim();
+}
+
+describe('bindery list', () => {
+  it('prints every device as JSON with the fields of README, strings as sysfs shows them', () => {
+    const run = bindery('list', '--json', '--sysfs-root', TREE);
+    expect(run.code).toBe(0);
+    const devices = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const pci = devices.filter((d) => d.bus === 'pci');
+    expect(pci.map((d) => d.name)).toEqual(fs.readdirSync(path.join(TREE, 'sys/bus/pci/devices')).sort());
+    for (const device of pci) {
+      const name = device.name as string;
+      expect(device).toMatchObject({
+        vendor: sysfsValue(name, 'vendor'),
+        device: sysfsValue(name, 'device'),
+        subsystemVendor: sysfsValue(name, 'subsystem_vendor'),
+        subsystemDevice: sysfsValue(name, 'subsystem_device'),
+        class: sysfsValue(name, 'class'),
+        modalias: sysfsValue(name, 'modalias'),
+      });
+      expect(typeof device.bootVga).toBe('boolean');
+      expect(device.driver === null || typeof device.driver === 'string').toBe(true);
+      expect(device.iommuGroup === null || typeof device.iommuGroup === 'number').toBe(true);
+      expect(device).toHaveProperty('driverOverride');
+      expect(device).toHaveProperty('vendorName');
+      expect(device).toHaveProperty('deviceName');
+    }
+    const igpu = pci.find((d) => d.name === '0000:00:02.0');
+    expect(igpu).toMatchObject({ bootVga: true, driver: 'i915', vendorName: 'Intel Corporation' });
+    expect(pci.find((d) => d.name === '0000:04:00.3')).toMatchObject({ driver: 'vfio-pci', driverOverride: 'vfio-pci' });
+    expect(pci.find((d) => d.name === '0000:02:00.0')).toMatchObject({ driverOverride: null, iommuGroup: 6 });
+  });
+
+  it('narrows to one bus, and names the buses when the bus is unknown', () => {
+    const usb = JSON.parse(bindery('list', '--bus', 'usb', '--json', '--sysfs-root', TREE).stdout) as { bus: string }[];
+    expect(usb.length).toBeGreaterThan(0);
+    expect(usb.every((d) => d.bus === 'usb')).toBe(true);
+    const run = bindery('list', '--bus', 'nubus', '--sysfs-root', TREE);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('There is no bus "nubus"');
+    expect(run.stderr).toContain('pci');
+  });
+
+  it('prints a readable table with names and interface names', () => {
+    const run = bindery('list', '--sysfs-root', TREE);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/0000:03:00\.0\s+igb\s+8\s+Intel Corporation I210 Gigabit Network Connection \[8086:1533\]\s+enp3s0/);
+  });
+});
+
+describe('bindery show', () => {
+  it('finds a device by name, BUS/NAME or a short PCI address', () => {
+    for (const query of ['0000:02:00.0', 'pci/0000:02:00.0', '02:00.0']) {
+      const run = bindery('show', query, '--json', '--sysfs-root', TREE, '--modules-alias', ALIASES);
+      expect(run.code, query).toBe(0);
+      const shown = JSON.parse(run.stdout) as { id: string; candidates: { candidates: { module: string }[] } };
+      expect(shown.id).toBe('pci/0000:02:00.0');
+      expect(shown.candidates.candidates[0]?.module).toBe('nvme');
+    }
+  });
+
+  it('shows the GPU’s group companions and the reason its driver matched', () => {
+    const run = bindery('show', '0000:01:00.0', '--sysfs-root', TREE, '--modules-alias', ALIASES);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('pci/0000:01:00.1');
+    expect(run.stdout).toMatch(/nouveau.*Matches/);
+  });
+
+  it('says plainly when the device does not exist', () => {
+    const run = bindery('show', '0000:09:00.0', '--sysfs-root', TREE);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No such device');
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('bindery candidates', () => {
+  it('prints the documented JSON for a modalias', () => {
+    const run = bindery('candidates', '--modalias', I40E, '--json', '--modules-alias', ALIASES, '--sysfs-root', TREE);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { modalias: string; vfio: string; candidates: Record<string, unknown>[] };
+    expect(report.modalias).toBe(I40E);
+    expect(report.vfio).toBe('vfio_pci');
+    expect(report.candidates[0]).toMatchObject({ module: 'i40e', kind: 'driver' });
+    expect(Object.keys(report.candidates[0] ?? {})).toEqual(expect.arrayContaining(['module', 'alias', 'kind', 'score']));
+  });
+
+  it('picks the VFIO variant driver when the alias file has one', () => {
+    const run = bindery('candidates', '--modalias', MLX5_VF, '--json', '--modules-alias', VARIANTS, '--sysfs-root', TREE);
+    expect((JSON.parse(run.stdout) as { vfio: string }).vfio).toBe('mlx5_vfio_pci');
+  });
+
+  it('answers a modalias file line by line, with an error object for a bad line', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-cli-')), 'aliases.txt');
+    fs.writeFileSync(file, `${I40E}\npci:v8086\n${MLX5_VF}\n`);
+    const run = bindery('candidates', '--modalias-file', file, '--json', '--modules-alias', ALIASES, '--sysfs-root', TREE);
+    expect(run.code).toBe(2);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ modalias: I40E, vfio: 'vfio_pci' });
+    expect(lines[1]).toMatchObject({ modalias: 'pci:v8086', error: { code: 'BAD_MODALIAS' } });
+    expect(lines[2]).toMatchObject({ modalias: MLX5_VF });
+  });
+
+  it('rejects a malformed modalias with a specific message', () => {
+    const run = bindery('candidates', '--modalias', 'pci:v00008086', '--modules-alias', ALIASES, '--sysfs-root', TREE);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/pci:v/);
+  });
+
+  it('says so plainly when there is no modules.alias', () => {
+    const run = bindery('candidates', '0000:02:00.0', '--sysfs-root', TREE);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('No modules.alias');
+    expect(run.stderr).toContain('--modules-alias');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['frobnicate'], /not a bindery command/],
+    [['list', '--colour'], /Unknown option/],
+    [['show'], /needs one DEVICE/],
+    [['candidates', 'x', '--modalias', 'y'], /exactly one of/],
+    [['list', '--sysfs-root', '/nonexistent/tree'], /has no sys\/bus folder/],
+    [['list', '--modules-alias', '/nonexistent/modules.alias'], /Cannot read modules.alias/],
+    [['candidates', '--modalias-file', '/nonexistent/file', '--modules-alias', ALIASES], /Cannot read the modalias file/],
+  ])('%j is refused with exit 2', (args, message) => {
+    const run = bindery(...(args as string[]));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('prints help with exit 0', () => {
+    const run = bindery('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('bindery candidates --modalias-file FILE');
+  });
+});
