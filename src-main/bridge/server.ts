@@ -40,6 +40,9 @@ function serveSocket(socket: WebSocket, dispatcher: Dispatcher): void {
     dispatcher.subscribe(event, (payload) => send({ type: 'event', event, payload })),
   );
   socket.on('close', () => unsubscribes.forEach((unsubscribe) => unsubscribe()));
+  // ws reports protocol violations (oversized frames, bad UTF-8) here and closes the
+  // socket itself; without a listener they would take the whole bridge down.
+  socket.on('error', () => socket.terminate());
   socket.on('message', (data, isBinary) => {
     let parsed: unknown;
     try {

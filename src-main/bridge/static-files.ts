@@ -7,7 +7,7 @@ import { contentTypeOf, resolveRendererAsset } from '../engine/service/renderer-
 
 export function serveStatic(rendererDir: string, urlPath: string, response: ServerResponse): void {
   const file = resolveRendererAsset(rendererDir, urlPath);
-  let body: Buffer | null = null;
+  let body: Buffer | null;
   try {
     body = file ? fs.readFileSync(file) : null;
   } catch {

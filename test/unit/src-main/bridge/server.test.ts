@@ -91,7 +91,7 @@ describe('bridge', () => {
     socket.close();
   });
 
-  it('closes the socket on malformed or oversized messages', async () => {
+  it('closes the socket on malformed or oversized messages, and keeps serving others', async () => {
     for (const payload of ['not json', JSON.stringify({ type: 'call', id: -1, method: 'getHost', args: [] }), 'x'.repeat(70_000)]) {
       const socket = await connect(bridge.token);
       // The client's own side may also complain about the size; only the close matters here.
@@ -102,5 +102,9 @@ describe('bridge', () => {
       });
       expect([1008, 1009]).toContain(code);
     }
+    const survivor = await connect(bridge.token);
+    survivor.send(JSON.stringify({ type: 'call', id: 1, method: 'getHost', args: [] }));
+    expect(await nextMessage(survivor)).toMatchObject({ id: 1, result: { ok: true } });
+    survivor.close();
   });
 });

@@ -1,0 +1,23 @@
+// Runs a TypeScript script of the repository (fixture generators, tools) with
+// the esbuild the project already has: `node scripts/run-ts.mjs FILE.ts [ARGS...]`.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs FILE.ts [ARGS...]');
+  process.exit(2);
+}
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bindery-run-'));
+const outfile = path.join(dir, `${path.basename(entry, '.ts')}.cjs`);
+try {
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  // The script sees its own path as argv[1], as if run directly.
+  const run = spawnSync(process.execPath, ['-e', `process.argv[1]=${JSON.stringify(path.resolve(entry))};require(${JSON.stringify(outfile)})`, '--', ...args], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
