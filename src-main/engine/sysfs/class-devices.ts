@@ -25,7 +25,7 @@ export function readClassDevices(tree: SysfsTree, deviceDir: string): ClassDevic
   let visited = 0;
   for (let next = pending.pop(); next && visited < MAX_DIRECTORIES; next = pending.pop()) {
     for (const entry of tree.entries(next.dir) ?? []) {
-      if (!entry.isDirectory() || SKIPPED.has(entry.name)) continue;
+      if (entry.kind !== 'dir' || SKIPPED.has(entry.name)) continue;
       const dir = child(next.dir, entry.name);
       // Listed first (it is walked anyway), so a missing `subsystem` costs no failed syscall.
       tree.entries(dir);

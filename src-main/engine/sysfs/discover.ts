@@ -1,6 +1,6 @@
 // Finding buses and their devices: `sys/bus/<bus>/devices/<name>` links,
 // resolved to the device's real directory under `sys/devices`.
-import fs from 'node:fs';
+import type { SourceEntry } from './sysfs-source';
 import type { SysfsTree } from './sysfs-tree';
 
 export interface FoundDevice {
@@ -11,7 +11,7 @@ export interface FoundDevice {
 }
 
 /** Every bus with a `devices/` directory, by name. */
-export function findBuses(tree: SysfsTree, busEntries: readonly fs.Dirent[]): string[] {
+export function findBuses(tree: SysfsTree, busEntries: readonly SourceEntry[]): string[] {
   return busEntries
     .filter((entry) => !entry.name.startsWith('.') && tree.entries(tree.path('sys/bus', entry.name, 'devices')) !== null)
     .map((entry) => entry.name);
@@ -23,7 +23,7 @@ function resolveDevice(tree: SysfsTree, bus: string, name: string): FoundDevice 
   const target = tree.resolve(link);
   if (target.state !== 'ok') return null;
   try {
-    if (!fs.statSync(target.value).isDirectory()) {
+    if (!tree.isDirectory(target.value)) {
       tree.report(link, 'ENOTDIR', `Leads to ${tree.display(target.value)}, which is not a device directory`);
       return null;
     }

@@ -29,7 +29,7 @@ export function readDrivers(tree: SysfsTree, modules: DriverModules, bus: string
   const driversDir = tree.path('sys/bus', bus, 'drivers');
   const order = deviceNameOrder(bus);
   return (tree.entries(driversDir) ?? [])
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.kind === 'dir')
     .map((entry) => entry.name)
     .sort(compareNatural)
     .map((name) => ({
@@ -37,7 +37,7 @@ export function readDrivers(tree: SysfsTree, modules: DriverModules, bus: string
       name,
       module: modules.moduleOf(bus, name),
       devices: (tree.entries(tree.path('sys/bus', bus, 'drivers', name)) ?? [])
-        .filter((entry) => entry.isSymbolicLink() && devices.has(entry.name))
+        .filter((entry) => entry.kind === 'link' && devices.has(entry.name))
         .map((entry) => entry.name)
         .sort(order),
     }));

@@ -14,7 +14,7 @@ function mdevsOfType(tree: SysfsTree, typeDir: string): string[] {
 export function readMdevTypes(tree: SysfsTree, dir: string): MdevType[] {
   const typesDir = child(dir, 'mdev_supported_types');
   return (tree.entries(typesDir) ?? [])
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.kind === 'dir')
     .map((entry) => entry.name)
     .sort(compareNatural)
     .map((id) => {

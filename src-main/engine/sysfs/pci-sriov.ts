@@ -10,7 +10,7 @@ function virtualFunctions(tree: SysfsTree, dir: string): string[] {
   const links: { index: number; name: string }[] = [];
   for (const entry of tree.entries(dir) ?? []) {
     const index = VIRTFN.exec(entry.name)?.[1];
-    if (index === undefined || !entry.isSymbolicLink()) continue;
+    if (index === undefined || entry.kind !== 'link') continue;
     const name = tree.linkName(dir, entry.name);
     if (name !== null) links.push({ index: Number(index), name });
   }

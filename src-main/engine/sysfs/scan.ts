@@ -11,6 +11,8 @@ import { readIommuGroups } from './iommu-groups';
 import { openTree } from './open-tree';
 import { compareNatural, sortByBusAndName } from './order';
 import { findParents } from './parents';
+import { filesystemSource } from './sysfs-source';
+import type { SysfsSource } from './sysfs-source';
 
 export interface ScanOptions {
   /** Directory that contains `sys/` ('/' for the live machine). */
@@ -20,6 +22,8 @@ export interface ScanOptions {
   readonly ids?: IdDatabase;
   /** For takenAt; default new Date(). */
   readonly now?: () => Date;
+  /** Where the tree is read from; default the real filesystem. */
+  readonly source?: SysfsSource;
 }
 
 function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
@@ -35,7 +39,7 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  */
 export function scanSysfs(options: ScanOptions): Snapshot {
   const takenAt = (options.now ?? (() => new Date()))().toISOString();
-  const { tree, busEntries } = openTree(options.root);
+  const { tree, busEntries } = openTree(options.root, options.source ?? filesystemSource);
   const modules = new DriverModules(tree);
   const busNames = findBuses(tree, busEntries).sort(compareNatural);
 

@@ -2,9 +2,9 @@
 // is read at most once (hits and misses are cached, sd-device style), nothing
 // outside the root is ever followed, and every failure other than "not there"
 // becomes a problem for the user instead of an exception.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ProblemLog, errnoOf, isVanished, reasonOf } from './problems';
+import type { SourceEntry, SysfsSource } from './sysfs-source';
 
 /** `absent`: not there (or vanished); `failed`: there but unreadable, already logged. */
 export type Read<T> =
@@ -15,36 +15,8 @@ export type Read<T> =
 const ABSENT = { state: 'absent' } as const;
 const FAILED = { state: 'failed' } as const;
 
-// Attribute files are never symlinks in sysfs; refusing them keeps a captured
-// tree from making us read a file outside it.
-const ATTRIBUTE_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW;
-
-let buffer = Buffer.alloc(8192);
-
-/**
- * The whole attribute. sysfs hands over a text attribute in one read and
- * reports a size (4096) that is not the content's, so read until a short read.
- */
-function readAttribute(file: string): string {
-  const fd = fs.openSync(file, ATTRIBUTE_FLAGS);
-  try {
-    let length = 0;
-    for (;;) {
-      const wanted = buffer.length - length;
-      const got = fs.readSync(fd, buffer, length, wanted, null);
-      length += got;
-      if (got < wanted) return buffer.toString('utf8', 0, length);
-      const bigger = Buffer.alloc(buffer.length * 2);
-      buffer.copy(bigger);
-      buffer = bigger;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 interface Listing {
-  readonly entries: readonly fs.Dirent[];
+  readonly entries: readonly SourceEntry[];
   readonly names: ReadonlySet<string>;
 }
 
@@ -60,8 +32,11 @@ export class SysfsTree {
   private readonly listings = new Map<string, Listing | null>();
   private readonly vanished = new Set<string>();
 
-  /** `root` must be a real (symlink-free) absolute path. */
-  constructor(readonly root: string) {}
+  /** `root` must be a real (symlink-free) absolute path of `source`. */
+  constructor(
+    readonly root: string,
+    private readonly source: SysfsSource,
+  ) {}
 
   /** An absolute path under the root. */
   path(...parts: string[]): string {
@@ -105,7 +80,7 @@ export class SysfsTree {
       result = ABSENT;
       if (this.mayExist(dir, name)) {
         try {
-          result = { state: 'ok', value: readAttribute(file) };
+          result = { state: 'ok', value: this.source.readAttribute(file) };
         } catch (error) {
           if (!isVanished(error)) result = this.failure(file, error, 'read this attribute');
         }
@@ -125,17 +100,12 @@ export class SysfsTree {
    * The first `count` bytes of a binary attribute such as `config`. Failures are
    * not problems: callers have a fallback, and non-root readers may be refused.
    */
-  bytes(dir: string, name: string, count: number): Buffer | null {
+  bytes(dir: string, name: string, count: number): Uint8Array | null {
     if (!this.mayExist(dir, name)) return null;
-    let fd: number | null = null;
     try {
-      fd = fs.openSync(child(dir, name), ATTRIBUTE_FLAGS);
-      const bytes = Buffer.alloc(count);
-      return bytes.subarray(0, fs.readSync(fd, bytes, 0, count, 0));
+      return this.source.readBytes(child(dir, name), count);
     } catch {
       return null;
-    } finally {
-      if (fd !== null) fs.closeSync(fd);
     }
   }
 
@@ -147,7 +117,7 @@ export class SysfsTree {
       result = ABSENT;
       if (this.mayExist(dir, name)) {
         try {
-          result = { state: 'ok', value: fs.readlinkSync(link) };
+          result = { state: 'ok', value: this.source.readLink(link) };
         } catch (error) {
           if (!isVanished(error)) result = this.failure(link, error, 'read this link');
         }
@@ -167,7 +137,7 @@ export class SysfsTree {
   resolve(abs: string): Read<string> {
     let real: string;
     try {
-      real = fs.realpathSync.native(abs);
+      real = this.source.realPath(abs);
     } catch (error) {
       return isVanished(error) ? ABSENT : this.failure(abs, error, 'follow this link');
     }
@@ -180,7 +150,7 @@ export class SysfsTree {
 
   private list(dir: string): Listing | null {
     try {
-      const entries = fs.readdirSync(dir, { withFileTypes: true });
+      const entries = this.source.list(dir);
       return { entries, names: new Set(entries.map((entry) => entry.name)) };
     } catch (error) {
       if (isVanished(error)) this.vanished.add(dir);
@@ -189,13 +159,18 @@ export class SysfsTree {
     }
   }
 
+  /** Whether `abs` (following links) is a directory; throws like the source when it vanished. */
+  isDirectory(abs: string): boolean {
+    return this.source.isDirectory(abs);
+  }
+
   /** Whether listing `dir` found it gone (as opposed to unreadable, or not tried yet). */
   isGone(dir: string): boolean {
     return this.vanished.has(dir);
   }
 
   /** The entries of a directory; null when it is absent or unreadable. */
-  entries(dir: string): readonly fs.Dirent[] | null {
+  entries(dir: string): readonly SourceEntry[] | null {
     let listing = this.listings.get(dir);
     if (listing === undefined) {
       listing = null;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { filesystemSource } from '../../../../../src-main/engine/sysfs/sysfs-source';
 import { SysfsTree } from '../../../../../src-main/engine/sysfs/sysfs-tree';
 
 let root = '';
@@ -12,7 +13,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function tree(): SysfsTree {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-tree-')));
-  return new SysfsTree(root);
+  return new SysfsTree(root, filesystemSource);
 }
 
 describe('SysfsTree', () => {
