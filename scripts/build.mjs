@@ -1,8 +1,7 @@
 // Builds every runtime bundle: the renderer with Vite; main, preload, the CLI,
-// the bridge (and later the helper) with esbuild as CommonJS for Node/Electron.
+// the bridge with esbuild, as CommonJS for Node and Electron.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { existsSync } from 'node:fs';
 
 const NODE_ENTRIES = [
   { in: 'src-main/app/main.ts', out: 'dist/main/main.cjs' },
@@ -14,7 +13,7 @@ const NODE_ENTRIES = [
 const quiet = process.argv.includes('--quiet');
 const started = Date.now();
 await Promise.all(
-  NODE_ENTRIES.filter((entry) => existsSync(entry.in)).map((entry) =>
+  NODE_ENTRIES.map((entry) =>
     esbuild({
       entryPoints: [entry.in],
       outfile: entry.out,

@@ -1,14 +1,34 @@
-import { useEffect, useState } from 'react';
+// The window: which engine we talk to, whether it answers, and then the workbench.
 import type { BinderyApi } from '../src-shared/api';
-import type { Snapshot } from '../src-shared/model';
+import { useConnection } from './state/use-connection';
+import { useSnapshot } from './state/use-snapshot';
+import { HostHeader } from './views/header/HostHeader';
+import { ConnectionLost } from './views/status/ConnectionLost';
+import { ProblemsBanner } from './views/status/ProblemsBanner';
+import { RefreshFailed } from './views/status/RefreshFailed';
+import { Loading, NoEngine, StartupFailed } from './views/status/StartupScreen';
+import { Workbench } from './views/Workbench';
+
+function Connected({ api }: { readonly api: BinderyApi }) {
+  const connection = useConnection(api);
+  const { snapshot, error, refreshing, refresh } = useSnapshot(connection.api);
+  return (
+    <div className="app">
+      <HostHeader snapshot={snapshot} refreshing={refreshing} onRefresh={refresh} />
+      {connection.lost && <ConnectionLost error={connection.lost} />}
+      {snapshot && error && !connection.lost && <RefreshFailed error={error} />}
+      {snapshot && <ProblemsBanner problems={snapshot.problems} />}
+      {snapshot ? (
+        <Workbench api={connection.api} snapshot={snapshot} onRefresh={refresh} />
+      ) : error ? (
+        <StartupFailed error={error} onRetry={refresh} />
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}
 
 export function App({ api }: { readonly api: BinderyApi | null }) {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  useEffect(() => {
-    if (!api) return;
-    void api.getSnapshot().then(setSnapshot);
-    return api.onDidChangeSnapshot(setSnapshot);
-  }, [api]);
-  if (!api) return <p role="alert">Open Bindery from the app or from the address `npm run web` prints.</p>;
-  return <main><h1>Bindery</h1><p>{snapshot ? `${snapshot.devices.length} devices` : 'Reading…'}</p></main>;
+  return api ? <Connected api={api} /> : <NoEngine />;
 }

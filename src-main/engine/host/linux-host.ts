@@ -27,7 +27,8 @@ export function describeLinuxHost(root: string): HostInfo {
   return {
     id: `tree:${absolute}`,
     kind: 'linux',
-    label: `Captured tree ${absolute}`,
+    // The UI marks it as a captured tree and shows the full path on hover.
+    label: path.basename(absolute),
     root: absolute,
     kernelRelease: null,
     readOnly: true,
