@@ -149,8 +149,12 @@ describe('the captured workstation tree', () => {
   it('works from the keyboard: / filters, Enter opens the first match, arrows walk and fold the tree', async () => {
     await page.keyboard.press('/');
     expect(await focusedLabel(page)).toBe('Filter devices');
+    // A slow machine: the results lag behind fast typing, and Enter must still open the match.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     await page.keyboard.type('samsung');
     await page.keyboard.press('Enter');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await details(page).getByRole('heading', { level: 2, name: /NVMe SSD Controller/ }).waitFor();
     expect(await focusedLabel(page)).toBe('Devices');
 

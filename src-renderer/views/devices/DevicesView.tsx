@@ -57,7 +57,12 @@ export function DevicesView(props: DevicesViewProps) {
   const activeKey = cursor.forSelection === selectedId && cursor.key !== null ? cursor.key : selectedId;
   const activate = useCallback((key: string) => setCursor({ key, forSelection: selectedId }), [selectedId]);
   const leaveFilter = (open: boolean) => {
-    const first = mode === 'tree' ? rows.find((row) => row.kind === 'device' && row.matched)?.key : listed[0]?.id;
+    // Enter can come before the deferred results catch up with fast typing:
+    // the first match must be the first match of the query as typed.
+    const current = query === appliedQuery ? matches : filterDevices(devices, index, query);
+    const first = mode === 'tree'
+      ? treeRows(tree, { matches: current, isExpanded: expansion.isExpanded }).find((row) => row.kind === 'device' && row.matched)?.key
+      : sortDevices(current ? devices.filter((d) => current.has(d.id)) : devices, sort)[0]?.id;
     if (first) {
       setCursor({ key: first, forSelection: open ? first : selectedId });
       if (open) onSelect(first);
