@@ -3,10 +3,14 @@
 // is typed end to end and validated in one place (schema.ts).
 import type { CandidateReport } from './candidates';
 import type { Result } from './errors';
-import type { DeviceId, HostInfo, Snapshot } from './model';
+import type { DeviceId, HostChoice, HostInfo, Snapshot } from './model';
 
 /** Request/response methods: name -> argument tuple and result. */
 export interface ApiMethods {
+  /** The hosts Bindery can show: this computer (or the tree it was started on) and every simulation. */
+  listHosts: { args: []; result: HostChoice[] };
+  /** Switch to one of `listHosts`; later calls and events are about that host. */
+  selectHost: { args: [hostId: string]; result: HostInfo };
   getHost: { args: []; result: HostInfo };
   /** The latest snapshot (scanned on first use). */
   getSnapshot: { args: []; result: Snapshot };
@@ -17,15 +21,17 @@ export interface ApiMethods {
 
 /** Events the engine pushes: name -> payload. */
 export interface ApiEvents {
+  /** A new snapshot: after a refresh, a host switch, or a change the host reported by itself. */
   onDidChangeSnapshot: Snapshot;
+  onDidChangeHost: HostInfo;
 }
 
 export type MethodName = keyof ApiMethods;
 export type EventName = keyof ApiEvents;
 export type Unsubscribe = () => void;
 
-export const METHOD_NAMES: readonly MethodName[] = ['getHost', 'getSnapshot', 'refresh', 'getCandidates'];
-export const EVENT_NAMES: readonly EventName[] = ['onDidChangeSnapshot'];
+export const METHOD_NAMES: readonly MethodName[] = ['listHosts', 'selectHost', 'getHost', 'getSnapshot', 'refresh', 'getCandidates'];
+export const EVENT_NAMES: readonly EventName[] = ['onDidChangeSnapshot', 'onDidChangeHost'];
 
 /** What the UI calls: plain Promises that reject with a BinderyFailure. */
 export type BinderyApi = {

@@ -154,6 +154,16 @@ export interface HostInfo {
   readonly readOnly: boolean;
 }
 
+/** A host the user can switch to: this computer, the tree Bindery was started on, a simulation. */
+export interface HostChoice {
+  /** `local`, `tree:<path>` or `sim:<scenario>`, as HostInfo.id. */
+  readonly id: string;
+  readonly kind: HostKind;
+  readonly label: string;
+  /** One line on what it is, for the host menu. */
+  readonly description: string;
+}
+
 export interface Snapshot {
   readonly host: HostInfo;
   /** ISO 8601 time the scan started. */

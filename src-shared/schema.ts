@@ -13,9 +13,17 @@ export const DeviceIdSchema = z
   .max(256)
   .regex(/^[a-z0-9][a-z0-9_-]*\/[A-Za-z0-9][!-.0-~]*$/, 'a device id looks like pci/0000:00:02.0');
 
+/** `local`, `sim:<scenario>` or `tree:<absolute path>`; the service accepts only ids it listed. */
+export const HostIdSchema = z
+  .string()
+  .max(4096)
+  .regex(/^(local|sim:[a-z0-9][a-z0-9-]*|tree:\/[^\u0000-\u001f]*)$/, 'a host id is local, sim:NAME or tree:/PATH');
+
 type ArgSchemas = { readonly [M in MethodName]: z.ZodType<ApiMethods[M]['args']> };
 
 export const METHOD_ARGS: ArgSchemas = {
+  listHosts: z.tuple([]),
+  selectHost: z.tuple([HostIdSchema]),
   getHost: z.tuple([]),
   getSnapshot: z.tuple([]),
   refresh: z.tuple([]),

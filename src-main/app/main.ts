@@ -5,7 +5,7 @@ import { BrowserWindow, app, dialog } from 'electron';
 import { createDispatcher } from '../engine/service/dispatcher';
 import { ENGINE_OPTION_SPEC, commandLineError, engineOptionsFrom } from '../engine/service/engine-options';
 import type { EngineOptions } from '../engine/service/engine-options';
-import { openInventory } from '../engine/service/open-inventory';
+import { openWorkspace } from '../engine/service/open-workspace';
 import { hardenWebContents } from './hardening';
 import { registerIpcHandlers } from './ipc';
 import { registerRendererScheme, serveRenderer } from './renderer-scheme';
@@ -65,17 +65,16 @@ function start(): void {
     }
     hardenWebContents();
     serveRenderer(RENDERER_DIR);
-    const service = openInventory(options);
-    registerIpcHandlers(createDispatcher(service), () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    const workspace = openWorkspace(options);
+    registerIpcHandlers(createDispatcher(workspace), () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     try {
       tray = createTray(TRAY_ICON, { open: show, quit: () => app.quit() });
     } catch {
       tray = null;
     }
-    const label = (await service.getHost()).label;
-    service.onDidChangeSnapshot((snapshot) => tray?.setStatus(label, snapshot.devices.length));
+    workspace.onDidChangeSnapshot((snapshot) => tray?.setStatus(snapshot.host.label, snapshot.devices.length));
     show();
-    await service.refresh();
+    await workspace.refresh();
   });
 }
 

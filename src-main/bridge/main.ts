@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { BinderyFailure, bindery } from '../../src-shared/errors';
 import { createDispatcher } from '../engine/service/dispatcher';
 import { ENGINE_OPTION_SPEC, commandLineError, engineOptionsFrom } from '../engine/service/engine-options';
-import { openInventory } from '../engine/service/open-inventory';
+import { openWorkspace } from '../engine/service/open-workspace';
 import { startBridge } from './server';
 
 const USAGE = 'usage: npm run web -- [--sysfs-root DIR] [--modules-alias FILE] [--port N]';
@@ -22,14 +22,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new BinderyFailure(bindery('BAD_INPUT', 'Invalid port', `--port must be a number from 0 to 65535, not ${values.port}.`));
   }
-  const service = openInventory(engineOptionsFrom(values));
-  await service.refresh();
+  const workspace = openWorkspace(engineOptionsFrom(values));
+  await workspace.refresh();
   const bridge = await startBridge({
-    dispatcher: createDispatcher(service),
+    dispatcher: createDispatcher(workspace),
     rendererDir: path.resolve(__dirname, '..', 'renderer'),
     port,
   });
-  console.log(`Bindery is serving ${(await service.getHost()).label}`);
+  console.log(`Bindery is serving ${(await workspace.getHost()).label}`);
   console.log(`Open ${bridge.url}`);
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

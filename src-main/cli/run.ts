@@ -1,7 +1,7 @@
 // Runs one parsed command against the engine and returns what to print.
 import { BinderyFailure, bindery } from '../../src-shared/errors';
 import { findDevice } from '../engine/service/find-device';
-import { openInventory } from '../engine/service/open-inventory';
+import { openWorkspace } from '../engine/service/open-workspace';
 import type { InventoryService } from '../engine/service/inventory-service';
 import type { CommandLine } from './command-line';
 import { USAGE } from './command-line';
@@ -28,7 +28,7 @@ function requireAliases(service: InventoryService): void {
 export async function runCommand(commandLine: CommandLine): Promise<RunResult> {
   const { command, json } = commandLine;
   if (command.kind === 'help') return { stdout: USAGE, exitCode: EXIT_OK };
-  const service = openInventory(commandLine.engine);
+  const service = openWorkspace(commandLine.engine).inventory;
   switch (command.kind) {
     case 'list':
       return { stdout: listDevices(await service.getSnapshot(), command.bus, json), exitCode: EXIT_OK };

@@ -2,8 +2,9 @@
 // `driver_override` and `bind` need (kernel-abi.md 1.6, 2.5): the running
 // kernel says it in /sys/module/<m>/drivers/<bus>:<driver>; for modules that
 // are not loaded, a table of names known to differ, else the module name.
-import fs from 'node:fs';
 import path from 'node:path';
+import { filesystemSource } from '../sysfs/sysfs-source';
+import type { SysfsSource } from '../sysfs/sysfs-source';
 
 export type DriverNameSource = 'sysfs' | 'known' | 'module-name';
 
@@ -37,6 +38,11 @@ const KNOWN_DRIVER_NAMES: ReadonlyMap<string, string> = new Map([
   ['vfio_cdx', 'vfio-cdx'],
 ]);
 
+/** The driver name of a module from the table above, or null when it is not listed. */
+export function knownDriverName(module: string): string | null {
+  return KNOWN_DRIVER_NAMES.get(module) ?? null;
+}
+
 /** Driver names compare equal when they differ only in `-` versus `_`. */
 export function sameDriverName(a: string, b: string): boolean {
   return a.replaceAll('-', '_') === b.replaceAll('-', '_');
@@ -46,12 +52,14 @@ export function sameDriverName(a: string, b: string): boolean {
  * `bus`: the bus the device is on. `hint`: a likely driver name (e.g. the
  * auxiliary ID the alias names), used when the module has several drivers there.
  */
-export function moduleDriver(root: string, module: string, bus: string, hint: string | null): ModuleDriver {
+export function moduleDriver(
+  root: string, module: string, bus: string, hint: string | null, source: SysfsSource = filesystemSource,
+): ModuleDriver {
   const moduleDir = path.join(root, 'sys', 'module', module);
   // A module name from a file is data: never let it walk the tree.
   const safe = /^[\w-][\w.-]*$/.test(module);
-  const registered = safe ? driversOf(moduleDir) : null;
-  const loaded = registered !== null || (safe && fs.existsSync(moduleDir));
+  const registered = safe ? driversOf(source, moduleDir) : null;
+  const loaded = registered !== null || (safe && isDirectory(source, moduleDir));
   const fromSysfs = registered ? pickDriver(registered, bus, hint) : null;
   if (fromSysfs) return { driver: fromSysfs, source: 'sysfs', loaded };
   const known = KNOWN_DRIVER_NAMES.get(module);
@@ -60,11 +68,19 @@ export function moduleDriver(root: string, module: string, bus: string, hint: st
 }
 
 /** The `<bus>:<driver>` entries of a loaded module, or null when it has no drivers directory. */
-function driversOf(moduleDir: string): string[] | null {
+function driversOf(source: SysfsSource, moduleDir: string): string[] | null {
   try {
-    return fs.readdirSync(path.join(moduleDir, 'drivers'));
+    return source.list(path.join(moduleDir, 'drivers')).map((entry) => entry.name);
   } catch {
     return null;
+  }
+}
+
+function isDirectory(source: SysfsSource, dir: string): boolean {
+  try {
+    return source.isDirectory(dir);
+  } catch {
+    return false;
   }
 }
 

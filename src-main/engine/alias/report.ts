@@ -12,6 +12,8 @@ import { assertModalias, modaliasProblem } from './modalias-check';
 import { PCI_FORMAT, VFIO_PCI_FORMAT, formatOf } from './modalias-formats';
 import { aliasNormalize } from './normalize';
 import type { Specificity } from './specificity';
+import { filesystemSource } from '../sysfs/sysfs-source';
+import type { SysfsSource } from '../sysfs/sysfs-source';
 import { specificityOf } from './specificity';
 import { GENERIC_VFIO_MODULE, chooseVfioModule } from './vfio-choice';
 
@@ -22,22 +24,30 @@ const BUS_OF_PREFIX: Readonly<Record<string, string>> = { of: 'platform', acpi: 
 
 interface Context {
   readonly root: string;
+  readonly source: SysfsSource;
   readonly deviceId: DeviceId | null;
   readonly bus: string | null;
   readonly boundDriver: string | null;
   readonly note: string | null;
 }
 
-/** Throws BinderyFailure BAD_MODALIAS when `modalias` is not well formed. */
-export function candidatesForModalias(db: AliasDatabase, modalias: string, root: string): CandidateReport {
+/**
+ * Throws BinderyFailure BAD_MODALIAS when `modalias` is not well formed.
+ * `root` and `source` say where to look up loaded modules (`sys/module`).
+ */
+export function candidatesForModalias(
+  db: AliasDatabase, modalias: string, root: string, source: SysfsSource = filesystemSource,
+): CandidateReport {
   assertModalias(modalias);
-  return report(db, modalias, { root, deviceId: null, bus: null, boundDriver: null, note: null });
+  return report(db, modalias, { root, source, deviceId: null, bus: null, boundDriver: null, note: null });
 }
 
 /** For a device of a snapshot; a device without a usable modalias gets a note saying why. */
-export function candidatesForDevice(db: AliasDatabase, device: Device, root: string): CandidateReport {
+export function candidatesForDevice(
+  db: AliasDatabase, device: Device, root: string, source: SysfsSource = filesystemSource,
+): CandidateReport {
   const key = deviceModalias(device);
-  const context: Context = { root, deviceId: device.id, bus: device.bus, boundDriver: device.driver, note: key.note };
+  const context: Context = { root, source, deviceId: device.id, bus: device.bus, boundDriver: device.driver, note: key.note };
   if (key.modalias === null) return nothing(db, context, null, key.note);
   const problem = modaliasProblem(key.modalias);
   if (problem !== null) return nothing(db, context, key.modalias, `The device's modalias cannot be matched. ${problem}`);
@@ -114,7 +124,7 @@ function candidate(ranked: Ranked, bus: string, context: Context): Candidate {
   const onBus = kind === 'driver' ? bus : VFIO_PCI_FORMAT.bus;
   const name = entry.normalized.slice(entry.normalized.indexOf(':') + 1);
   const hint = /[*?[]/.test(name) ? null : name;
-  const driver = moduleDriver(context.root, entry.module, onBus, hint);
+  const driver = moduleDriver(context.root, entry.module, onBus, hint, context.source);
   return {
     module: entry.module,
     driver: driver.driver,

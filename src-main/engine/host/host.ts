@@ -2,12 +2,21 @@
 // captured tree, or the simulated kernel. Everything above the engine talks to
 // a Host, never to /sys directly.
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
+import type { SysfsSource } from '../sysfs/sysfs-source';
 
 export interface Host {
   readonly info: HostInfo;
+  /** How the host's sysfs tree (under `info.root`) is read: the real filesystem or a simulation. */
+  readonly source: SysfsSource;
   /**
    * Read the whole host now. Problems with single devices or attributes do not
    * throw; they are kept in `snapshot.problems`. Only an unreadable root throws.
    */
   scan(): Promise<Snapshot>;
+  /**
+   * Calls `onChange` when the host changed by itself (a simulated kernel's
+   * uevents, another process changing a simulation); hosts that cannot tell
+   * leave it out and are refreshed on request.
+   */
+  watch?(onChange: () => void): () => void;
 }

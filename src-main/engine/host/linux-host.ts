@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
 import type { IdDatabase } from '../ids/id-database';
 import { scanSysfs } from '../sysfs/scan';
+import { filesystemSource } from '../sysfs/sysfs-source';
 import type { Host } from './host';
 
 export interface LinuxHostOptions {
@@ -37,6 +38,7 @@ export function describeLinuxHost(root: string): HostInfo {
 
 export class LinuxHost implements Host {
   readonly info: HostInfo;
+  readonly source = filesystemSource;
   private readonly ids: IdDatabase;
 
   constructor(options: LinuxHostOptions) {

@@ -39,7 +39,9 @@ export function createDispatcher(api: BinderyApi): Dispatcher {
       }
     },
     subscribe(event, listener) {
-      return api[event](listener);
+      // The contract pairs each event with its payload type; TypeScript cannot follow the pairing through E.
+      const subscribe = api[event] as (l: (payload: ApiEvents[typeof event]) => void) => Unsubscribe;
+      return subscribe(listener);
     },
   };
 }

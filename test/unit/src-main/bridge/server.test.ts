@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { startBridge } from '../../../../src-main/bridge/server';
 import type { RunningBridge } from '../../../../src-main/bridge/server';
 import { createDispatcher } from '../../../../src-main/engine/service/dispatcher';
-import { openInventory } from '../../../../src-main/engine/service/open-inventory';
+import { openWorkspace } from '../../../../src-main/engine/service/open-workspace';
 import type { ServerMessage } from '../../../../src-shared/bridge-protocol';
 
 let bridge: RunningBridge;
@@ -17,7 +17,7 @@ const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-renderer-'));
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bindery</title>');
-  const service = openInventory({ sysfsRoot: '/', modulesAlias: null });
+  const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null });
   bridge = await startBridge({ dispatcher: createDispatcher(service), rendererDir, port: 0 });
   base = new URL(bridge.url);
 });

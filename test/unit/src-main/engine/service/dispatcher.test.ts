@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HostInfo, Snapshot } from '../../../../../src-shared/model';
 import { createDispatcher } from '../../../../../src-main/engine/service/dispatcher';
-import { openInventory } from '../../../../../src-main/engine/service/open-inventory';
+import { openWorkspace } from '../../../../../src-main/engine/service/open-workspace';
 
-const service = openInventory({ sysfsRoot: '/', modulesAlias: null });
+const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null });
 const dispatcher = createDispatcher(service);
 
 describe('dispatcher', () => {
