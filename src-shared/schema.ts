@@ -17,7 +17,7 @@ export const DeviceIdSchema = z
 export const HostIdSchema = z
   .string()
   .max(4096)
-  .regex(/^(local|sim:[a-z0-9][a-z0-9-]*|tree:\/[^\u0000-\u001f]*)$/, 'a host id is local, sim:NAME or tree:/PATH');
+  .regex(/^(local|sim:[a-z0-9][a-z0-9-]*|tree:\/\P{Cc}*)$/u, 'a host id is local, sim:NAME or tree:/PATH');
 
 type ArgSchemas = { readonly [M in MethodName]: z.ZodType<ApiMethods[M]['args']> };
 
