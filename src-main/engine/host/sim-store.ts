@@ -1,0 +1,62 @@
+// Simulated hosts persist between invocations, so `bindery --host
+// sim:workstation ...` can be explored step by step: one JSON file per
+// scenario in the user's state directory, until `bindery sim reset`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SimMachine } from '../sim/machine';
+import { bootScenario } from '../sim/scenarios/load';
+import { stateDir } from '../state/state-dir';
+import { withFileLock, writeFileAtomic } from '../state/file-lock';
+
+export interface Stamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+export class SimStore {
+  constructor(readonly dir: string = path.join(stateDir(), 'sim')) {}
+
+  file(scenario: string): string {
+    return path.join(this.dir, `${scenario}.json`);
+  }
+
+  /** When and how big the saved state is; null when the scenario is at its start state. */
+  stamp(scenario: string): Stamp | null {
+    try {
+      const stat = fs.statSync(this.file(scenario));
+      return { mtimeMs: stat.mtimeMs, size: stat.size };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The saved machine, or a freshly booted one. */
+  load(scenario: string): SimMachine {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file(scenario), 'utf8');
+    } catch {
+      return bootScenario(scenario);
+    }
+    return SimMachine.fromJSON(JSON.parse(text));
+  }
+
+  /** Loads the latest saved state, changes it and saves it, holding the scenario's lock. */
+  change<T>(scenario: string, action: (machine: SimMachine) => T): { readonly result: T; readonly machine: SimMachine } {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    return withFileLock(`${this.file(scenario)}.lock`, () => {
+      const machine = this.load(scenario);
+      const result = action(machine);
+      writeFileAtomic(this.file(scenario), JSON.stringify(machine.toJSON()));
+      return { result, machine };
+    });
+  }
+
+  /** Back to the start state. Returns whether there was saved state. */
+  reset(scenario: string): boolean {
+    if (!fs.existsSync(this.file(scenario))) return false;
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    withFileLock(`${this.file(scenario)}.lock`, () => fs.rmSync(this.file(scenario), { force: true }));
+    return true;
+  }
+}
