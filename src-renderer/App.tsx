@@ -1,7 +1,9 @@
 // The window: which engine we talk to, whether it answers, and then the workbench.
 import type { BinderyApi } from '../src-shared/api';
 import { useConnection } from './state/use-connection';
+import { useHosts } from './state/use-hosts';
 import { useSnapshot } from './state/use-snapshot';
+import { ErrorNotice } from './components/ErrorNotice';
 import { HostHeader } from './views/header/HostHeader';
 import { ConnectionLost } from './views/status/ConnectionLost';
 import { ProblemsBanner } from './views/status/ProblemsBanner';
@@ -12,10 +14,14 @@ import { Workbench } from './views/Workbench';
 function Connected({ api }: { readonly api: BinderyApi }) {
   const connection = useConnection(api);
   const { snapshot, error, refreshing, refresh } = useSnapshot(connection.api);
+  const hosts = useHosts(connection.api);
   return (
     <div className="app">
-      <HostHeader snapshot={snapshot} refreshing={refreshing} onRefresh={refresh} />
+      <HostHeader snapshot={snapshot} hosts={hosts} refreshing={refreshing} onRefresh={refresh} />
       {connection.lost && <ConnectionLost error={connection.lost} />}
+      {hosts.error && !connection.lost && (
+        <div className="banner"><ErrorNotice error={hosts.error} role="alert" /></div>
+      )}
       {snapshot && error && !connection.lost && <RefreshFailed error={error} />}
       {snapshot && <ProblemsBanner problems={snapshot.problems} />}
       {snapshot ? (

@@ -28,7 +28,12 @@ function readOptions(): EngineOptions | null {
       allowPositionals: true,
     });
     const text = (key: keyof typeof ENGINE_OPTION_SPEC) => (typeof values[key] === 'string' ? values[key] : undefined);
-    return engineOptionsFrom({ 'sysfs-root': text('sysfs-root'), 'modules-alias': text('modules-alias') });
+    return engineOptionsFrom({
+      'sysfs-root': text('sysfs-root'),
+      'modules-alias': text('modules-alias'),
+      host: text('host'),
+      demo: text('demo'),
+    });
   } catch (thrown) {
     const error = commandLineError(thrown);
     dialog.showErrorBox(error.title, [error.detail, error.remedy].filter(Boolean).join('\n\n'));

@@ -7,7 +7,7 @@ import { ENGINE_OPTION_SPEC, commandLineError, engineOptionsFrom } from '../engi
 import { openWorkspace } from '../engine/service/open-workspace';
 import { startBridge } from './server';
 
-const USAGE = 'usage: npm run web -- [--sysfs-root DIR] [--modules-alias FILE] [--port N]';
+const USAGE = 'usage: npm run web -- [--demo SCENARIO | --sysfs-root DIR] [--modules-alias FILE] [--port N]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

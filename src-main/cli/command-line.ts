@@ -11,13 +11,22 @@ export const USAGE = `usage:
   bindery candidates DEVICE [--json]
   bindery candidates --modalias STRING [--json]
   bindery candidates --modalias-file FILE [--json]
+  bindery sim list [--json]
+  bindery sim materialize SCENARIO DIR
+  bindery sim script SCENARIO FILE...
+  bindery sim run SCENARIO FILE...
+  bindery sim reset SCENARIO
 
 DEVICE is a device name such as 0000:00:02.0, or BUS/NAME such as usb/1-1.
 Common options:
+  --host HOST           local (this computer) or sim:SCENARIO (a simulated host that keeps
+                        its state between runs until bindery sim reset)
   --sysfs-root DIR      read the sysfs tree under DIR instead of / (DIR contains sys/)
   --modules-alias FILE  use FILE instead of the running kernel's modules.alias
   --json                print JSON for scripts
-  --help                print this help`;
+  --help                print this help
+Simulations: sim script runs sysfs scripts on a fresh start state; sim run changes the
+saved simulation that --host sim:SCENARIO and the app's demo mode show.`;
 
 export type Command =
   | { readonly kind: 'help' }
@@ -25,7 +34,12 @@ export type Command =
   | { readonly kind: 'show'; readonly device: string }
   | { readonly kind: 'candidates'; readonly device: string }
   | { readonly kind: 'candidates-modalias'; readonly modalias: string }
-  | { readonly kind: 'candidates-file'; readonly file: string };
+  | { readonly kind: 'candidates-file'; readonly file: string }
+  | { readonly kind: 'sim-list' }
+  | { readonly kind: 'sim-materialize'; readonly scenario: string; readonly dir: string }
+  | { readonly kind: 'sim-script'; readonly scenario: string; readonly files: readonly string[] }
+  | { readonly kind: 'sim-run'; readonly scenario: string; readonly files: readonly string[] }
+  | { readonly kind: 'sim-reset'; readonly scenario: string };
 
 export interface CommandLine {
   readonly command: Command;
@@ -59,7 +73,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [name, ...rest] = positionals;
   const json = values.json === true;
   if (values.help || name === undefined || name === 'help') {
-    return { command: { kind: 'help' }, json, engine: { sysfsRoot: '/', modulesAlias: null } };
+    return { command: { kind: 'help' }, json, engine: { sysfsRoot: '/', modulesAlias: null, host: 'local' } };
   }
   const only = (allowed: readonly string[]) => {
     for (const option of ['bus', 'modalias', 'modalias-file'] as const) {
@@ -92,8 +106,38 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       }
       break;
     }
+    case 'sim':
+      only([]);
+      command = simCommand(rest);
+      break;
     default:
       throw usageError(`"${name}" is not a bindery command.`);
   }
   return { command, json, engine: engineOptionsFrom(values) };
+}
+
+function simCommand(args: readonly string[]): Command {
+  const [verb, ...rest] = args;
+  const name = `sim ${verb ?? ''}`.trim();
+  switch (verb) {
+    case 'list':
+      expectPositionals(name, rest, 0, 'no argument');
+      return { kind: 'sim-list' };
+    case 'materialize':
+      expectPositionals(name, rest, 2, 'SCENARIO and DIR');
+      return { kind: 'sim-materialize', scenario: rest[0] as string, dir: rest[1] as string };
+    case 'script':
+    case 'run': {
+      const [scenario, ...files] = rest;
+      if (scenario === undefined || files.length === 0) throw usageError(`bindery ${name} needs SCENARIO and at least one FILE.`);
+      return { kind: verb === 'script' ? 'sim-script' : 'sim-run', scenario, files };
+    }
+    case 'reset':
+      expectPositionals(name, rest, 1, 'one SCENARIO');
+      return { kind: 'sim-reset', scenario: rest[0] as string };
+    default:
+      throw usageError(verb === undefined
+        ? 'bindery sim needs one of list, materialize, script, run, reset.'
+        : `"sim ${verb}" is not a bindery command.`);
+  }
 }

@@ -1,5 +1,5 @@
 // The host's inventory: the first read, refreshes on request, and whatever the
-// engine pushes (onDidChangeSnapshot). A failed refresh keeps the last good
+// engine pushes (onDidChangeSnapshot, and a host switch that clears it). A failed refresh keeps the last good
 // snapshot on screen and says what went wrong.
 import { useCallback, useEffect, useState } from 'react';
 import type { BinderyApi } from '../../src-shared/api';
@@ -36,9 +36,14 @@ export function useSnapshot(api: BinderyApi): SnapshotState {
       if (current) setError(toBinderyError(thrown));
     });
     const unsubscribe = api.onDidChangeSnapshot(accept);
+    // Another host's devices are on their way: showing the old ones under a new name would mislead.
+    const unsubscribeHost = api.onDidChangeHost(() => {
+      if (current) setSnapshot(null);
+    });
     return () => {
       current = false;
       unsubscribe();
+      unsubscribeHost();
     };
   }, [api]);
 

@@ -75,6 +75,8 @@ export class SimHost implements Host {
         if (this.reloadIfSavedElsewhere()) this.notify();
       }, SETTLE_MS);
     });
+    // Following the host must not keep a process alive (the CLI exits when done).
+    watcher.unref();
     return () => {
       this.changeListeners.delete(onChange);
       if (timer) clearTimeout(timer);

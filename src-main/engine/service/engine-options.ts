@@ -10,15 +10,47 @@ export interface EngineOptions {
   readonly sysfsRoot: string;
   /** An explicit modules.alias, overriding the running kernel's. */
   readonly modulesAlias: string | null;
+  /** The host to show first: `local` (this computer or the --sysfs-root tree) or `sim:SCENARIO`. */
+  readonly host: string;
 }
 
-/** For node:util parseArgs. */
+/** For node:util parseArgs. `--demo NAME` is the app's and the bridge's word for `--host sim:NAME`. */
 export const ENGINE_OPTION_SPEC = {
   'sysfs-root': { type: 'string' },
   'modules-alias': { type: 'string' },
+  host: { type: 'string' },
+  demo: { type: 'string' },
 } as const;
 
-export function engineOptionsFrom(values: { 'sysfs-root'?: string; 'modules-alias'?: string }): EngineOptions {
+export interface EngineOptionValues {
+  'sysfs-root'?: string;
+  'modules-alias'?: string;
+  host?: string;
+  demo?: string;
+}
+
+function hostFrom(values: EngineOptionValues): string {
+  if (values.host !== undefined && values.demo !== undefined) {
+    throw new BinderyFailure(bindery('BAD_INPUT', 'Two hosts given', '--host and --demo both name the host to show.', 'Give one of them.'));
+  }
+  const host = values.demo !== undefined ? `sim:${values.demo}` : (values.host ?? 'local');
+  if (host !== 'local' && !/^sim:[a-z0-9][a-z0-9-]*$/.test(host)) {
+    throw new BinderyFailure(
+      bindery('BAD_INPUT', 'Unknown host', `"${values.host ?? values.demo}" is not a host.`,
+        'Use --host local, or --host sim:SCENARIO (--demo SCENARIO in the app); bindery sim list shows the scenarios.'),
+    );
+  }
+  if (host !== 'local' && values['sysfs-root'] !== undefined) {
+    throw new BinderyFailure(
+      bindery('BAD_INPUT', 'Two hosts given', `--sysfs-root names a tree to read, and ${values.demo !== undefined ? '--demo' : '--host'} a simulation.`,
+        'Give one of them.'),
+    );
+  }
+  return host;
+}
+
+export function engineOptionsFrom(values: EngineOptionValues): EngineOptions {
+  const host = hostFrom(values);
   const sysfsRoot = path.resolve(values['sysfs-root'] ?? '/');
   if (!fs.existsSync(path.join(sysfsRoot, 'sys', 'bus'))) {
     throw new BinderyFailure(
@@ -38,7 +70,7 @@ export function engineOptionsFrom(values: { 'sysfs-root'?: string; 'modules-alia
       );
     }
   }
-  return { sysfsRoot, modulesAlias };
+  return { sysfsRoot, modulesAlias, host };
 }
 
 /** Command-line parse errors are the user's input, not Bindery's failure. */

@@ -1,11 +1,15 @@
 // The hosts a session can show, and how to open each: this computer (or the
-// tree Bindery was started on) and every simulation. Only listed hosts can be
+// tree Bindery was started on) and every simulated scenario. Only listed hosts can be
 // opened, so a caller can never make the engine read a path of its choosing.
 import { BinderyFailure, bindery } from '../../../src-shared/errors';
 import type { HostChoice } from '../../../src-shared/model';
 import { loadAliasDatabase } from '../alias/database';
+import type { AliasDatabase } from '../alias/database';
 import { LinuxHost } from '../host/linux-host';
+import { SimHost } from '../host/sim-host';
+import type { SimStore } from '../host/sim-store';
 import { openIdDatabase } from '../ids/id-database';
+import { listScenarios } from '../sim/scenarios/load';
 import type { EngineOptions } from './engine-options';
 import { InventoryService } from './inventory-service';
 
@@ -50,4 +54,31 @@ export function linuxHostEntry(options: EngineOptions): HostEntry {
         loadAliasDatabase({ root: host.info.root, kernelRelease: host.info.kernelRelease, modulesAliasFile: options.modulesAlias }),
       ),
   };
+}
+
+/** Every simulated scenario that boots; broken ones are left out (`bindery sim list` shows why). */
+export function simHostEntries(store: SimStore): HostEntry[] {
+  const ids = openIdDatabase();
+  // Parsing a modules.alias takes a while; scenarios that share one share it.
+  const databases = new Map<string, AliasDatabase>();
+  const aliasesOf = (file: string, kernelRelease: string): AliasDatabase => {
+    let db = databases.get(file);
+    if (!db) {
+      db = loadAliasDatabase({ root: '/', kernelRelease, modulesAliasFile: file });
+      databases.set(file, db);
+    }
+    return db;
+  };
+  return listScenarios().flatMap((scenario): HostEntry[] => {
+    const { name, kernelRelease, modulesAliasFile } = scenario;
+    if (scenario.error !== null || kernelRelease === null || modulesAliasFile === null) return [];
+    return [{
+      choice: { id: `sim:${name}`, kind: 'sim', label: name, description: scenario.description },
+      open: () =>
+        new InventoryService(
+          new SimHost({ scenario: name, kernelRelease, store, ids }),
+          aliasesOf(modulesAliasFile, kernelRelease),
+        ),
+    }];
+  });
 }

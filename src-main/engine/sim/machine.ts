@@ -8,10 +8,12 @@ import { fail, ok } from './errno';
 import { CORE } from './kernel/driver-core';
 import type { PortAddRequest, PortInfo } from './kernel/devlink';
 import { eswitchSet, portAdd, portDel, portFunctionSet, portShow } from './kernel/devlink';
+import type { ParamCmode } from './kernel/devlink-reload';
+import { paramSet, reload } from './kernel/devlink-reload';
 import { ownerCount } from './kernel/iommu';
 import { Kernel } from './kernel/kernel';
 import { modprobe } from './kernel/modules';
-import type { SimState } from './kernel/state';
+import type { HostFacts, MountFact, SimState } from './kernel/state';
 import { SIM_STATE_VERSION } from './kernel/state';
 import type { UeventListener } from './kernel/uevents';
 import type { VdpaDevAddRequest } from './kernel/vdpa';
@@ -20,7 +22,13 @@ import { installUdev, settle } from './kernel/work';
 import { sysfsSource } from './vfs/source';
 import { SysfsView } from './vfs/view';
 
-export type { PortAddRequest, PortInfo, VdpaDevAddRequest };
+export type { HostFacts, MountFact, ParamCmode, PortAddRequest, PortInfo, VdpaDevAddRequest };
+
+/** The host's facts as a safety check asks for them: the scenario's, and the groups VMs hold now. */
+export interface MachineFacts extends HostFacts {
+  /** IOMMU groups whose /dev/vfio/N a VM has open (VFIO_GROUP_SET_CONTAINER done), ascending. */
+  readonly vfioGroupsInUse: readonly number[];
+}
 
 export interface EntryStat {
   readonly kind: 'dir' | 'file' | 'link';
@@ -34,7 +42,8 @@ function isState(value: unknown): value is SimState {
   if (typeof value !== 'object' || value === null) return false;
   const state = value as Partial<Record<keyof SimState, unknown>>;
   return state.version === SIM_STATE_VERSION && typeof state.scenario === 'string' && Array.isArray(state.devices)
-    && Array.isArray(state.drivers) && Array.isArray(state.buses) && typeof state.ida === 'object';
+    && Array.isArray(state.drivers) && Array.isArray(state.buses) && typeof state.ida === 'object'
+    && typeof state.facts === 'object' && state.facts !== null;
 }
 
 export class SimMachine {
@@ -68,6 +77,12 @@ export class SimMachine {
 
   get kernelRelease(): string {
     return this.kernel.kernelRelease;
+  }
+
+  /** What sysfs does not say: mounts, the default route's interfaces, the desktop's DRM card, VFIO groups in use. */
+  facts(): MachineFacts {
+    const inUse = [...this.kernel.groups()].filter((group) => group.userOwned).map((group) => group.id).sort((a, b) => a - b);
+    return { ...structuredClone(this.kernel.facts), vfioGroupsInUse: inUse };
   }
 
   /** Runs a change and forgets the view's cached directories afterwards. */
@@ -147,6 +162,16 @@ export class SimMachine {
 
   devlinkPortFunctionSet(port: string, fn: { readonly hwAddr?: string; readonly state?: 'active' | 'inactive' }): SimResult {
     return this.change(() => toResult(portFunctionSet(this.kernel, port, fn)));
+  }
+
+  /** `devlink dev param set DEV name NAME value true|false cmode CMODE`: takes effect at the next reload. */
+  devlinkParamSet(device: string, name: string, value: boolean, cmode: ParamCmode): SimResult {
+    return toResult(paramSet(this.kernel, device, name, value, cmode));
+  }
+
+  /** `devlink dev reload DEV`: the driver re-creates its devices from the parameters. */
+  devlinkReload(device: string): SimResult {
+    return this.change(() => toResult(reload(this.kernel, CORE, device)));
   }
 
   devlinkPortDel(port: string): SimResult {

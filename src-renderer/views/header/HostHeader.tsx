@@ -3,10 +3,13 @@
 import type { Snapshot } from '../../../src-shared/model';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
+import type { HostsState } from '../../state/use-hosts';
+import { HostSelect } from './HostSelect';
 import './host-header.css';
 
 interface HostHeaderProps {
   readonly snapshot: Snapshot | null;
+  readonly hosts: HostsState;
   readonly refreshing: boolean;
   readonly onRefresh: () => void;
 }
@@ -22,8 +25,12 @@ function timeOf(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-export function HostHeader({ snapshot, refreshing, onRefresh }: HostHeaderProps) {
+export function HostHeader({ snapshot, hosts, refreshing, onRefresh }: HostHeaderProps) {
   const kind = snapshot ? hostKind(snapshot) : null;
+  const selecting = hosts.choices.length > 1;
+  const select = (current: string) => (
+    <HostSelect choices={hosts.choices} value={hosts.switching ?? current} onSelect={hosts.select} />
+  );
   return (
     <header className="host-header">
       <div className="brand" aria-hidden="true">
@@ -32,7 +39,7 @@ export function HostHeader({ snapshot, refreshing, onRefresh }: HostHeaderProps)
       <h1 className="visually-hidden">Bindery</h1>
       {snapshot && kind ? (
         <div className="host-summary" aria-label="Host">
-          <span className="host-label" title={snapshot.host.root}>{snapshot.host.label}</span>
+          {selecting ? select(snapshot.host.id) : <span className="host-label" title={snapshot.host.root}>{snapshot.host.label}</span>}
           <Badge tone={kind.tone} title={kind.title}>{kind.label}</Badge>
           <span className="host-facts">
             <span>{snapshot.host.kernelRelease ? <>Linux <span className="mono">{snapshot.host.kernelRelease}</span></> : 'kernel release unknown'}</span>
@@ -43,7 +50,9 @@ export function HostHeader({ snapshot, refreshing, onRefresh }: HostHeaderProps)
           </span>
         </div>
       ) : (
-        <div className="host-summary"><span className="host-label">Bindery</span></div>
+        <div className="host-summary">
+          {selecting && hosts.switching ? select(hosts.switching) : <span className="host-label">Bindery</span>}
+        </div>
       )}
       <button
         type="button"

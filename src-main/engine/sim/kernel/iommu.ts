@@ -15,7 +15,7 @@ function newGroup(k: Kernel, key: string | null, preferred: number | null, type:
   return group;
 }
 
-/** iommu_probe_device(): a PCI device joins its isolation domain's group, or gets a new one. */
+/** iommu_probe_device(): a PCI device joins its isolation domain's group, or gets a new one (VFs: their own). */
 export function iommuProbe(k: Kernel, dev: SimDevice): void {
   const type = k.iommuType;
   if (!dev.pci || type === null) return;
@@ -27,12 +27,14 @@ export function iommuProbe(k: Kernel, dev: SimDevice): void {
     return;
   }
   const key = pci.hw.groupKey;
-  const existing = key === null ? undefined : k.groupByKey(key);
+  // A function the IOMMU does not translate for (its own) joins no group.
+  if (key === null) return;
+  const existing = k.groupByKey(key);
   if (existing) {
     k.setGroup(dev, existing.id);
     return;
   }
-  const preferred = key !== null && /^\d+$/.test(key) ? Number(key) : null;
+  const preferred = /^\d+$/.test(key) ? Number(key) : null;
   k.setGroup(dev, newGroup(k, key, preferred, type).id);
 }
 

@@ -7,7 +7,7 @@
 import { Ida } from './ida';
 import { deviceUeventKeys } from './modalias';
 import type {
-  BusRecord, CatalogModule, DevlinkRecord, DriverRecord, GroupRecord, ModuleRecord, PciHardware, PendingWork,
+  BusRecord, CatalogModule, DevlinkRecord, DriverRecord, GroupRecord, HostFacts, ModuleRecord, PciHardware, PendingWork,
   SimDevice, SimState, VdpaMgmtRecord,
 } from './state';
 import { SIM_STATE_VERSION } from './state';
@@ -95,6 +95,7 @@ export class Kernel {
   get vdpaMgmt(): VdpaMgmtRecord[] { return this.meta.vdpaMgmt; }
   get devlink(): DevlinkRecord[] { return this.meta.devlink; }
   get pending(): PendingWork[] { return this.meta.pending; }
+  get facts(): HostFacts { return this.meta.facts; }
 
   nextIfindex(): number {
     this.meta.ifindex += 1;
@@ -323,6 +324,20 @@ export class Kernel {
       return;
     }
     this.direct.get(device.parent ?? TOP)?.delete(device.name);
+  }
+
+  /** device_rename(): the same device under a new name (no uevent: the caller sends `move`). */
+  rename(device: SimDevice, name: string): void {
+    if (this.nameTaken({ ...device, name })) throw new Error(`Simulated device name clash: ${name}`);
+    this.unplace(device);
+    if (device.bus !== null) this.byBus.get(device.bus)?.delete(device.name);
+    if (device.cls !== null) this.byClass.get(device.cls)?.delete(device.name);
+    device.name = name;
+    this.placeOf(device).set(name, device.id);
+    if (device.bus !== null) indexIn(this.byBus, device.bus).set(name, device.id);
+    if (device.cls !== null) indexIn(this.byClass, device.cls).set(name, device.id);
+    // Paths below it change too; renames are rare enough to forget them all.
+    this.devpaths.clear();
   }
 
   private boundSet(bus: string, driver: string): Set<number> {

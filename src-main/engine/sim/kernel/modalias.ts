@@ -53,5 +53,10 @@ export function deviceUeventKeys(dev: SimDevice): string[] {
   keys.push(...busUeventKeys(dev));
   if (dev.net) keys.push(`INTERFACE=${dev.name}`, `IFINDEX=${dev.net.ifindex}`);
   if (dev.attrs?.diskseq !== undefined) keys.push(`DISKSEQ=${dev.attrs.diskseq}`);
+  // part_uevent() after block_uevent(), which reports the whole disk's sequence number.
+  if (dev.part) {
+    keys.push(`DISKSEQ=${dev.part.diskseq}`, `PARTN=${dev.attrs?.partition ?? ''}`);
+    if (dev.part.name !== null) keys.push(`PARTNAME=${dev.part.name}`);
+  }
   return keys;
 }

@@ -43,15 +43,15 @@ export function runModuleInit(k: Kernel, core: CoreOps, init: ModuleInit, record
       return;
     case 'vdpasim-net':
       core.add(k, { name: 'vdpasim_net', parent: null, bus: null, cls: null, createdBy: null, devnode: null });
-      k.vdpaMgmt.push({ handle: 'vdpasim_net', kind: 'sim-net', classes: [1], attrs: ['mac', 'mtu', 'features'], maxVqs: 3, parent: null });
+      k.vdpaMgmt.push({ handle: 'vdpasim_net', kind: 'sim-net', vendorId: 0, classes: [1], attrs: ['mac', 'mtu', 'features'], maxVqs: 3, parent: null });
       return;
     case 'vdpasim-blk':
       core.add(k, { name: 'vdpasim_blk', parent: null, bus: null, cls: null, createdBy: null, devnode: null });
-      k.vdpaMgmt.push({ handle: 'vdpasim_blk', kind: 'sim-blk', classes: [2], attrs: [], maxVqs: 1, parent: null });
+      k.vdpaMgmt.push({ handle: 'vdpasim_blk', kind: 'sim-blk', vendorId: 0, classes: [2], attrs: [], maxVqs: 1, parent: null });
       return;
     case 'vduse':
       virtualClassDevice(k, core, 'vduse', 'control', devnode('vduse', 0, 'vduse/control'));
-      k.vdpaMgmt.push({ handle: 'vduse', kind: 'vduse', classes: [1, 2], attrs: ['features'], maxVqs: 0, parent: null });
+      k.vdpaMgmt.push({ handle: 'vduse', kind: 'vduse', vendorId: 0, classes: [1, 2], attrs: ['features'], maxVqs: 0, parent: null });
       return;
     case 'mtty':
     case 'mdpy':

@@ -3,7 +3,8 @@
 // behaviour. The Kernel class indexes it; the functions beside it act on it.
 import type { ProbeErrno } from '../errno';
 
-export const SIM_STATE_VERSION = 1;
+// 2: host facts, NVMe namespaces with partitions, netdev names, devlink params.
+export const SIM_STATE_VERSION = 2;
 
 /** A PCI function's identity as its config space presents it. */
 export interface PciIds {
@@ -64,7 +65,10 @@ export interface PciHardware {
   /** Reset methods the device supports, in the kernel's priority order. */
   readonly resetMethods: readonly string[];
   readonly bootVga: boolean;
-  /** The scenario's isolation domain: devices with the same key share an IOMMU group. */
+  /**
+   * The scenario's isolation domain: devices with the same key share an IOMMU
+   * group. null: the IOMMU does not translate for it (AMD's IOMMU function), so it has no group.
+   */
   readonly groupKey: string | null;
   readonly sriov: SriovHardware | null;
   /** Drivers whose probe fails on this device, and how. */
@@ -72,9 +76,25 @@ export interface PciHardware {
   readonly mdev: MdevParentSpec | null;
   /** Sub-function support behind the device's devlink instance (mlx5). */
   readonly devlink: { readonly maxSfs: number } | null;
-  readonly nvmeNamespaces: number;
+  readonly nvmeNamespaces: readonly NvmeNamespace[];
+  /** The name udev gives the function's netdev (`enp5s0`); null leaves the kernel's `eth%d`. */
+  readonly netdev: string | null;
   /** What people call it, for the scenario's readers only. */
   readonly label: string | null;
+}
+
+/** A namespace an NVMe controller shows, with the partitions its label holds. */
+export interface NvmeNamespace {
+  /** In 512-byte sectors. */
+  readonly sectors: number;
+  readonly partitions: readonly PartitionSpec[];
+}
+
+/** A partition table entry: where it starts and how long it is, in sectors, and its GPT name. */
+export interface PartitionSpec {
+  readonly start: number;
+  readonly sectors: number;
+  readonly name: string | null;
 }
 
 /** What every VF of a PF looks like (read from VF0 and reused, kernel-abi.md 3.5). */
@@ -161,7 +181,8 @@ export interface MdevParentState {
  */
 export interface SimDevice {
   readonly id: number;
-  readonly name: string;
+  /** Changes only through Kernel.rename() (udev renaming a netdev). */
+  name: string;
   readonly parent: number | null;
   readonly bus: string | null;
   readonly cls: string | null;
@@ -173,6 +194,8 @@ export interface SimDevice {
   readonly devnode: DevNode | null;
   /** `DEVTYPE=` of the device type (`disk` for a block device). */
   readonly devtype?: string;
+  /** A partition: its disk's sequence number and its GPT name, which its uevent carries. */
+  readonly part?: { readonly diskseq: string; readonly name: string | null };
   pci?: PciState;
   virtio?: { readonly device: number; readonly vendor: number };
   platform?: { readonly name: string };
@@ -184,8 +207,8 @@ export interface SimDevice {
   mdevParent?: MdevParentState;
   /** Class devices of kinds without a model of their own: attribute name -> content. */
   attrs?: Record<string, string>;
-  /** Numbers this device holds in the kernel's IDAs, given back when it goes. */
-  readonly ids?: readonly (readonly [ida: string, n: number])[];
+  /** Numbers this device holds in the kernel's IDAs, given back when it goes (or, for `eth%d`, when renamed). */
+  ids?: readonly (readonly [ida: string, n: number])[];
 }
 
 export interface PciDynId {
@@ -252,7 +275,9 @@ export interface GroupRecord {
 export interface VdpaMgmtRecord {
   /** The mgmtdev handle as iproute2 writes it: `vdpasim_net`, `pci/0000:06:00.0`. */
   readonly handle: string;
-  readonly kind: 'sim-net' | 'sim-blk' | 'vduse';
+  readonly kind: 'sim-net' | 'sim-blk' | 'vduse' | 'mlx5';
+  /** What the devices' config ops report as the virtio vendor ID. */
+  readonly vendorId: number;
   /** Virtio device IDs it can create. */
   readonly classes: readonly number[];
   readonly attrs: readonly VdpaAttr[];
@@ -297,17 +322,41 @@ export interface DevlinkRecord {
   /** mlx5's auxiliary-device index of this function (shared IDA). */
   readonly adevIdx: number | null;
   ports: DevlinkPortRecord[];
+  /** driverinit values of the instance's boolean parameters, applied at the next reload. */
+  readonly params: Record<string, boolean>;
 }
 
 /** Asynchronous kernel and udev work that `settle` completes. */
 export type PendingWork =
   | { readonly kind: 'modprobe'; readonly alias: string }
   | { readonly kind: 'sf-attach'; readonly devlink: string; readonly slot: number }
-  | { readonly kind: 'sf-detach'; readonly devlink: string; readonly slot: number };
+  | { readonly kind: 'sf-detach'; readonly devlink: string; readonly slot: number }
+  /** udev's rename of a new netdev (`eth0` to the name its PCI function's rules give). */
+  | { readonly kind: 'net-rename'; readonly device: number; readonly name: string };
 
 export interface BusRecord {
   readonly name: string;
   autoprobe: boolean;
+}
+
+/** A mounted filesystem: what `/proc/mounts` says. */
+export interface MountFact {
+  /** `/dev/nvme0n1p2`, or a filesystem's own source (`tmpfs`, a 9p tag). */
+  readonly source: string;
+  readonly target: string;
+  readonly fstype: string;
+}
+
+/**
+ * What the host's safety depends on that /sys does not hold: mounted
+ * filesystems, the interfaces carrying the default route, and the DRM card
+ * driving the desktop (or the console).
+ */
+export interface HostFacts {
+  readonly mounts: readonly MountFact[];
+  readonly defaultRoute: readonly string[];
+  /** `card1`; null on a headless machine. */
+  readonly display: string | null;
 }
 
 export interface SimState {
@@ -336,4 +385,5 @@ export interface SimState {
   devlink: DevlinkRecord[];
   pending: PendingWork[];
   nextId: number;
+  readonly facts: HostFacts;
 }

@@ -39,7 +39,7 @@ export function vdpaDevAdd(k: Kernel, core: CoreOps, req: VdpaDevAddRequest): Er
   core.register(k, {
     ...spec,
     vdpa: {
-      mgmtdev: mgmt.handle, userCreated: true, virtioId: mgmt.classes[0] ?? VIRTIO_ID_NET, vendorId: 0,
+      mgmtdev: mgmt.handle, userCreated: true, virtioId: mgmt.classes[0] ?? VIRTIO_ID_NET, vendorId: mgmt.vendorId,
       mac: req.mac ?? null, mtu: req.mtu ?? null, maxVqp: req.maxVqp ?? null,
     },
   });

@@ -7,13 +7,14 @@ import { CORE_BUSES } from '../kernel/buses';
 import { CORE } from '../kernel/driver-core';
 import { Kernel } from '../kernel/kernel';
 import { addPciFunction, addRootBus } from '../kernel/pci/hotplug';
-import type { CatalogModule, PciHardware, SimDevice, SimState } from '../kernel/state';
+import type { CatalogModule, HostFacts, PciHardware, SimDevice, SimState } from '../kernel/state';
 import { SIM_STATE_VERSION } from '../kernel/state';
 import { expandPath } from '../script/glob';
 import { runLine } from '../script/run';
 import { parseStep } from '../script/steps';
 import { ScenarioError } from './errors';
 import { pciHardware } from './hardware';
+import { expandPci } from './repeat';
 import type { Scenario } from './schema';
 
 /** Classes every kernel has before any module loads. */
@@ -38,6 +39,12 @@ function enumeratePci(k: Kernel, hardware: readonly PciHardware[]): void {
   }
 }
 
+/** The scenario's facts without its comments. */
+function hostFacts(scenario: Scenario): HostFacts {
+  const { mounts, defaultRoute, display } = scenario.facts;
+  return { mounts: mounts.map(({ source, target, fstype }) => ({ source, target, fstype })), defaultRoute: [...defaultRoute], display };
+}
+
 /** The machine as the kernel leaves it before init runs. */
 export function bootKernel(scenario: Scenario, catalog: CatalogModule[]): SimState {
   const initial: SimState = {
@@ -45,7 +52,7 @@ export function bootKernel(scenario: Scenario, catalog: CatalogModule[]): SimSta
     seqnum: 0, ifindex: 0, diskseq: 0, udev: scenario.udev,
     iommuType: scenario.iommu === false ? null : scenario.iommu.defaultDomain,
     buses: [], classes: [...CORE_CLASSES], drivers: [], modules: [], catalog, devices: [], groups: [], ida: {},
-    removedPci: [], vdpaMgmt: [], devlink: [], pending: [], nextId: 1,
+    removedPci: [], vdpaMgmt: [], devlink: [], pending: [], nextId: 1, facts: hostFacts(scenario),
   };
   const k = new Kernel(initial);
   for (const bus of CORE_BUSES) {
@@ -56,7 +63,7 @@ export function bootKernel(scenario: Scenario, catalog: CatalogModule[]): SimSta
     name: 'lo', parent: null, bus: null, cls: 'net', createdBy: null, devnode: null,
     net: { ifindex: k.nextIfindex(), address: '00:00:00:00:00:00', mtu: 65536 },
   });
-  enumeratePci(k, pciHardware(scenario.pci));
+  enumeratePci(k, pciHardware(expandPci(scenario.pci).map(({ spec }) => spec)));
   if (scenario.platform.length > 0) {
     const container = CORE.add(k, { name: 'platform', parent: null, bus: null, cls: null, createdBy: null, devnode: null });
     for (const device of scenario.platform) {

@@ -1,13 +1,42 @@
-// From a scenario's PCI entries to the simulated hardware: numbers parsed,
+// From a scenario's PCI functions to the simulated hardware: numbers parsed,
 // multi-function header bits set, bridge bus ranges completed, VF templates
-// filled from the PF.
-import type { MdevParentSpec, PciHardware, PcieType } from '../kernel/state';
+// filled from the PF, NVMe partition tables laid out.
+import type { MdevParentSpec, NvmeNamespace, PciHardware, PcieType } from '../kernel/state';
 import { parsePciName } from '../kernel/pci/address';
 import { vfRoutingId } from '../kernel/pci/sriov';
-import type { ScenarioMdev, ScenarioPci } from './schema';
+import type { ScenarioFunction, ScenarioMdev } from './schema';
 
 export const parseHex = (text: string): number => parseInt(text.replace(/^0x/i, ''), 16);
-const byteOf = (value: number | string): number => (typeof value === 'number' ? value : parseHex(value));
+export const byteOf = (value: number | string): number => (typeof value === 'number' ? value : parseHex(value));
+
+/** The namespace size when the scenario gives none: 64 MiB. */
+const DEFAULT_SECTORS = 131072;
+const SECTORS_PER_MIB = 2048;
+const SECTORS_PER_GIB = 2097152;
+/** The backup GPT at the end of the disk: its header and 32 sectors of entries, after which nothing may lie. */
+export const GPT_BACKUP_SECTORS = 33;
+
+/**
+ * What a partitioning tool writes: the first partition at 1 MiB, each next
+ * one where the last ended, a partition without a size up to the last whole
+ * MiB before the backup GPT.
+ */
+function namespaces(spec: ScenarioFunction['nvmeNamespaces']): NvmeNamespace[] {
+  if (typeof spec === 'number') return Array.from({ length: spec }, () => ({ sectors: DEFAULT_SECTORS, partitions: [] }));
+  return spec.map((namespace) => {
+    const sectors = namespace.sizeGiB === undefined ? DEFAULT_SECTORS : Math.floor(namespace.sizeGiB * SECTORS_PER_GIB);
+    let start = SECTORS_PER_MIB;
+    const partitions = namespace.partitions.map((partition) => {
+      const end = partition.sizeMiB === undefined
+        ? Math.floor((sectors - GPT_BACKUP_SECTORS) / SECTORS_PER_MIB) * SECTORS_PER_MIB
+        : start + partition.sizeMiB * SECTORS_PER_MIB;
+      const entry = { start, sectors: end - start, name: partition.name ?? null };
+      start = end;
+      return entry;
+    });
+    return { sectors, partitions };
+  });
+}
 
 function ids(pair: string): [number, number] {
   const [vendor = '0', device = '0'] = pair.split(':');
@@ -28,7 +57,7 @@ function mdevSpec(mdev: ScenarioMdev): MdevParentSpec {
 }
 
 /** The hardware of every scenario function, without bridges' subordinate numbers yet. */
-function baseHardware(spec: ScenarioPci, multifunction: boolean): PciHardware {
+function baseHardware(spec: ScenarioFunction, multifunction: boolean): PciHardware {
   const address = parsePciName(spec.address);
   if (!address) throw new Error(`bad address ${spec.address}`);
   const [vendor, device] = ids(spec.id);
@@ -44,7 +73,7 @@ function baseHardware(spec: ScenarioPci, multifunction: boolean): PciHardware {
     pcie: (spec.pcie ?? null) as PcieType | null,
     resetMethods: spec.resetMethods,
     bootVga: spec.bootVga,
-    groupKey: spec.group === undefined ? null : String(spec.group),
+    groupKey: spec.group === undefined || spec.group === null ? null : String(spec.group),
     sriov: sriov ? {
       totalVfs: sriov.totalVfs, offset: sriov.offset, stride: sriov.stride, vfDevice: parseHex(sriov.vfDevice), vfGroups: sriov.vfGroups,
       vf: {
@@ -59,7 +88,8 @@ function baseHardware(spec: ScenarioPci, multifunction: boolean): PciHardware {
     probeFails: spec.probeFails,
     mdev: spec.mdev ? mdevSpec(spec.mdev) : null,
     devlink: spec.devlink ?? null,
-    nvmeNamespaces: spec.nvmeNamespaces,
+    nvmeNamespaces: namespaces(spec.nvmeNamespaces),
+    netdev: spec.netdev ?? null,
     label: spec.label ?? null,
   };
 }
@@ -76,7 +106,7 @@ function busesOf(hw: PciHardware): number[] {
  * multi-function bit; a bridge without an explicit subordinate bus covers
  * every bus below it, VF buses included.
  */
-export function pciHardware(specs: readonly ScenarioPci[]): PciHardware[] {
+export function pciHardware(specs: readonly ScenarioFunction[]): PciHardware[] {
   const slots = new Map<string, number>();
   for (const spec of specs) {
     const slot = spec.address.slice(0, -2);

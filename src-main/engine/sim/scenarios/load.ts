@@ -9,6 +9,7 @@ import type { SimState } from '../kernel/state';
 import { bootKernel, runBoot } from './boot';
 import { aliasFilePath, buildCatalog } from './catalog';
 import { ScenarioError } from './errors';
+import { factsProblems } from './facts';
 import type { Scenario } from './schema';
 import { validateScenario } from './validate';
 
@@ -17,6 +18,10 @@ export interface ScenarioSummary {
   readonly description: string;
   /** Why the file cannot be booted; null when it is valid. */
   readonly error: string | null;
+  /** `uname -r` of the simulated machine; null when the file is invalid. */
+  readonly kernelRelease: string | null;
+  /** The modules.alias file its modules come from; null when the file is invalid. */
+  readonly modulesAliasFile: string | null;
 }
 
 const booted = new Map<string, { readonly text: string; readonly state: SimState }>();
@@ -45,17 +50,25 @@ export function listScenarios(): ScenarioSummary[] {
       const name = file.slice(0, -'.json'.length);
       try {
         const scenario = validateScenario(parseJson(fs.readFileSync(path.join(scenariosDir(), file), 'utf8'), file), file, aliasFile);
-        return { name, description: scenario.description, error: scenario.name === name ? null : `its name is "${scenario.name}", not "${name}"` };
+        return {
+          name,
+          description: scenario.description,
+          error: scenario.name === name ? null : `its name is "${scenario.name}", not "${name}"`,
+          kernelRelease: scenario.kernelRelease,
+          modulesAliasFile: aliasFile(scenario.modulesAlias),
+        };
       } catch (error) {
-        return { name, description: '', error: error instanceof Error ? error.message : String(error) };
+        return { name, description: '', error: error instanceof Error ? error.message : String(error), kernelRelease: null, modulesAliasFile: null };
       }
     });
 }
 
-/** The booted machine of a parsed, valid scenario. */
+/** The booted machine of a parsed, valid scenario; its facts must hold on it. */
 function boot(scenario: Scenario): SimState {
   const machine = new SimMachine(bootKernel(scenario, buildCatalog(scenario.modules, aliasFile(scenario.modulesAlias))));
   runBoot(scenario, machine);
+  const problems = factsProblems(machine, machine.facts());
+  if (problems.length > 0) throw new ScenarioError(scenario.name, problems);
   return machine.toJSON();
 }
 

@@ -60,6 +60,35 @@ const sriov = z.strictObject({
   vf: vfTemplate.default({}),
 });
 
+const namespace = z.strictObject({
+  comment,
+  /** The namespace's size; 64 MiB when not given. */
+  sizeGiB: z.number().positive().optional(),
+  /** GPT entries in order, 1 MiB aligned from sector 2048; only the last may leave out its size (the rest of the disk). */
+  partitions: z.array(z.strictObject({
+    comment,
+    /** The GPT partition name (`PARTNAME`). */
+    name: z.string().min(1).optional(),
+    sizeMiB: z.number().int().positive().optional(),
+  })).default([]),
+});
+
+/** dev_valid_name(): at most 15 bytes, no `/`, `:` or white space, not `.` or `..`. */
+const interfaceName = z.string().regex(/^(?!\.\.?$)[^/:\s]{1,15}$/, 'expected an interface name of at most 15 characters without "/", ":" or spaces');
+
+/** Copies of one entry: each level runs `count` times, adding `step` to the address and bridge; `{i}` in text is the copy's number. */
+const repeatLevel = z.strictObject({
+  comment,
+  count: z.number().int().min(1).max(4096),
+  step: z.strictObject({
+    bus: z.number().int().min(0).max(255).default(0),
+    /** Added to slot * 8 + function, so functions roll over into the next slot. */
+    devfn: z.number().int().min(0).max(255).default(0),
+    /** Added to `bridge.secondary` (and an explicit `subordinate`). */
+    secondary: z.number().int().min(0).max(255).default(0),
+  }),
+});
+
 export const PCIE_TYPES = ['root-port', 'upstream-port', 'downstream-port', 'endpoint', 'integrated-endpoint'] as const;
 
 const pciDevice = z.strictObject({
@@ -70,8 +99,8 @@ const pciDevice = z.strictObject({
   class: classCode,
   revision: byte.default(0),
   label: z.string().optional(),
-  /** IOMMU group: devices with the same value share one. */
-  group: z.union([z.number().int().nonnegative(), z.string().min(1)]).optional(),
+  /** IOMMU group: devices with the same value share one; null: the IOMMU does not translate for it (no group). */
+  group: z.union([z.number().int().nonnegative(), z.string().min(1), z.null()]).optional(),
   pcie: z.enum(PCIE_TYPES).optional(),
   bridge: z.strictObject({ secondary: byte, subordinate: byte.optional() }).optional(),
   resetMethods: z.array(z.enum(RESET_METHODS)).default([]),
@@ -80,7 +109,26 @@ const pciDevice = z.strictObject({
   sriov: sriov.optional(),
   mdev: mdevParent.optional(),
   devlink: z.strictObject({ maxSfs: z.number().int().min(0).max(65535) }).optional(),
-  nvmeNamespaces: z.number().int().min(0).max(64).default(1),
+  nvmeNamespaces: z.union([z.number().int().min(0).max(64), z.array(namespace).max(64)]).default(1),
+  /** The name udev gives the function's netdev (`enp5s0`, `eno1`). */
+  netdev: interfaceName.optional(),
+  repeat: z.array(repeatLevel).min(1).optional(),
+});
+
+const facts = z.strictObject({
+  comment,
+  /** What /proc/mounts says, in mount order. */
+  mounts: z.array(z.strictObject({
+    comment,
+    /** `/dev/<block device>` of the booted machine, or a source that is no device (`tmpfs`, a 9p tag). */
+    source: z.string().min(1),
+    target: z.string().regex(/^\//, 'expected an absolute path'),
+    fstype: z.string().regex(/^[\w.-]+$/, 'expected a filesystem type like "ext4"'),
+  })).default([]),
+  /** The interfaces the default routes leave by. */
+  defaultRoute: z.array(interfaceName).default([]),
+  /** The DRM card driving the desktop or the console (`card1`); null on a headless machine. */
+  display: z.string().regex(/^card\d+$/, 'expected a DRM card like "card0"').nullable().default(null),
 });
 
 export const DRIVER_BUSES = ['pci', 'platform', 'virtio', 'auxiliary'] as const;
@@ -113,8 +161,13 @@ export const scenarioSchema = z.strictObject({
   platform: z.array(z.strictObject({ comment, name: z.string().regex(/^[\w.:-]+$/) })).default([]),
   /** Steps in the sysfs script language, run after the kernel has booted. */
   boot: z.array(z.string()).default([]),
+  /** What the host's safety checks need that /sys does not hold; checked against the booted machine. */
+  facts: facts.default({ mounts: [], defaultRoute: [], display: null }),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioPci = Scenario['pci'][number];
+/** One PCI function: an entry, or one copy of a repeated entry. */
+export type ScenarioFunction = Omit<ScenarioPci, 'repeat'>;
+export type ScenarioFacts = Scenario['facts'];
 export type ScenarioMdev = z.infer<typeof mdevParent>;

@@ -67,6 +67,10 @@ export function runStep(machine: SimMachine, step: Step): string {
       return outcome(machine.vdpaDevDel(step.name));
     case 'eswitch':
       return outcome(machine.devlinkEswitchSet(step.device, step.mode));
+    case 'param-set':
+      return outcome(machine.devlinkParamSet(step.device, step.name, step.value, step.cmode));
+    case 'reload':
+      return outcome(machine.devlinkReload(step.device));
     case 'port-add': {
       const { flavour, pfnum, sfnum, controller, index } = step;
       const port = machine.devlinkPortAdd(step.device, { flavour, pfnum, sfnum, controller, index });

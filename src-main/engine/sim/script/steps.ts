@@ -1,6 +1,7 @@
 // Parsing one step of a sysfs script (shared/docs/kernel-vm/README.md, and
 // the extensions in README.md here): the five file steps, and the commands
 // that are netlink or programs on a real machine, in iproute2's syntax.
+import type { ParamCmode } from '../kernel/devlink-reload';
 
 export type Step =
   | { readonly verb: 'write'; readonly path: string; readonly data: string }
@@ -12,6 +13,8 @@ export type Step =
   | { readonly verb: 'vdpa-add'; readonly name: string | null; readonly mgmtdev: string | null; readonly mac?: string; readonly mtu?: number; readonly maxVqp?: number }
   | { readonly verb: 'vdpa-del'; readonly name: string }
   | { readonly verb: 'eswitch'; readonly device: string; readonly mode: 'legacy' | 'switchdev' }
+  | { readonly verb: 'param-set'; readonly device: string; readonly name: string; readonly value: boolean; readonly cmode: ParamCmode }
+  | { readonly verb: 'reload'; readonly device: string }
   | {
     readonly verb: 'port-add'; readonly device: string; readonly flavour: string | null; readonly pfnum: number | null;
     readonly sfnum: number | null; readonly controller: number | null; readonly index: number | null;
@@ -93,6 +96,22 @@ function parsePortAdd(words: readonly string[]): Step | StepError {
   return { verb: 'port-add', device, flavour, pfnum: pfnum ?? null, sfnum: sfnum ?? null, controller: controller ?? null, index: index ?? null };
 }
 
+const CMODES: readonly string[] = ['runtime', 'driverinit', 'permanent'];
+
+/** `devlink dev param set DEV name NAME value VALUE cmode CMODE`; the modelled parameters are bools. */
+function parseParamSet(words: readonly string[]): Step | StepError {
+  const device = words[4];
+  const options = pairs(words.slice(5));
+  const name = options?.get('name');
+  const value = options?.get('value');
+  const cmode = options?.get('cmode');
+  if (device === undefined || !options || options.size !== 3 || name === undefined || cmode === undefined || !CMODES.includes(cmode)
+    || (value !== 'true' && value !== 'false')) {
+    return usage('devlink dev param set DEV name NAME value true|false cmode runtime|driverinit|permanent');
+  }
+  return { verb: 'param-set', device, name, value: value === 'true', cmode: cmode as ParamCmode };
+}
+
 function parseDevlink(words: readonly string[]): Step | StepError {
   const [, object, command] = words;
   if (object === 'dev' && command === 'eswitch' && words[3] === 'set') {
@@ -101,6 +120,10 @@ function parseDevlink(words: readonly string[]): Step | StepError {
       return usage('devlink dev eswitch set DEV mode legacy|switchdev');
     }
     return { verb: 'eswitch', device: words[4], mode };
+  }
+  if (object === 'dev' && command === 'param' && words[3] === 'set') return parseParamSet(words);
+  if (object === 'dev' && command === 'reload') {
+    return words[3] === undefined || words.length > 4 ? usage('devlink dev reload DEV') : { verb: 'reload', device: words[3] };
   }
   if (object !== 'port') return { error: `unknown devlink command: ${words.join(' ')}`, usage: false };
   if (command === 'add') return parsePortAdd(words);

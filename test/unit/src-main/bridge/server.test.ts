@@ -17,7 +17,7 @@ const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-renderer-'));
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bindery</title>');
-  const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null });
+  const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null, host: 'local' });
   bridge = await startBridge({ dispatcher: createDispatcher(service), rendererDir, port: 0 });
   base = new URL(bridge.url);
 });

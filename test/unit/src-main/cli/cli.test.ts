@@ -13,8 +13,11 @@ const VARIANTS = path.resolve('test/fixtures/modules-alias/modules.alias.vfio-va
 const I40E = 'pci:v00008086d00001572sv00008086sd00000001bc02sc00i00';
 const MLX5_VF = 'pci:v000015B3d0000101Esv000015B3sd00000051bc02sc00i00';
 
+// Simulations persist in the user's state directory: each test run gets its own.
+const STATE = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-cli-state-'));
+
 function bindery(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: STATE } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -156,5 +159,67 @@ describe('bad input', () => {
     const run = bindery('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('bindery candidates --modalias-file FILE');
+  });
+});
+
+describe('simulated hosts', () => {
+  const EXAMPLES = path.resolve('test/fixtures/kernel-vm/examples');
+  const script = (name: string) => path.join(EXAMPLES, `${name}.sysfs`);
+  const recorded = (name: string) => fs.readFileSync(path.join(EXAMPLES, `${name}.out`), 'utf8');
+
+  it('lists the scenarios', () => {
+    const run = bindery('sim', 'list');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^qemu-q35\s+start\s+The project's test VM/m);
+  });
+
+  it('runs sysfs scripts on a fresh machine and prints what the real kernel printed', () => {
+    const run = bindery('sim', 'script', 'qemu-q35', script('start-state'), script('vfio-switch'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`# start-state.sysfs\n${recorded('start-state')}# vfio-switch.sysfs\n${recorded('vfio-switch')}`);
+  });
+
+  it('keeps a simulation’s changes between invocations, until reset', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-cli-script-'));
+    const toVfio = path.join(dir, 'to-vfio.sysfs');
+    fs.writeFileSync(toVfio, [
+      'write /sys/bus/pci/devices/0000:01:02.0/driver_override vfio-pci',
+      'write /sys/bus/pci/drivers/e1000/unbind 0000:01:02.0',
+      'write /sys/bus/pci/drivers_probe 0000:01:02.0',
+    ].join('\n'));
+    const driver = () =>
+      (JSON.parse(bindery('--host', 'sim:qemu-q35', 'show', '0000:01:02.0', '--json').stdout) as { driver: string }).driver;
+    expect(driver()).toBe('e1000');
+    expect(bindery('sim', 'run', 'qemu-q35', toVfio).stdout).toContain('write /sys/bus/pci/drivers_probe 0000:01:02.0 => ok');
+    expect(driver()).toBe('vfio-pci');
+    expect(bindery('sim', 'list').stdout).toMatch(/^qemu-q35\s+changed/m);
+    expect(bindery('sim', 'reset', 'qemu-q35').stdout).toContain('back at its start state');
+    expect(driver()).toBe('e1000');
+  });
+
+  it('materialises a simulation into a tree that reads the same', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-cli-tree-')), 'q35');
+    const run = bindery('sim', 'materialize', 'qemu-q35', dir);
+    expect(run.code).toBe(0);
+    const fromTree = bindery('list', '--json', '--sysfs-root', dir).stdout;
+    const fromSim = bindery('--host', 'sim:qemu-q35', 'list', '--json').stdout;
+    expect(JSON.parse(fromTree)).toEqual(JSON.parse(fromSim));
+    const again = bindery('sim', 'materialize', 'qemu-q35', dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('not an empty folder');
+  });
+
+  it.each([
+    [['sim', 'script', 'nowhere', 'x.sysfs'], /No such scenario/],
+    [['sim', 'script', 'qemu-q35'], /needs SCENARIO and at least one FILE/],
+    [['sim', 'script', 'qemu-q35', '/nonexistent.sysfs'], /Cannot read the script/],
+    [['sim', 'frobnicate'], /not a bindery command/],
+    [['--host', 'sim:nowhere', 'list'], /No such host/],
+    [['--host', 'elsewhere', 'list'], /is not a host/],
+    [['--host', 'sim:qemu-q35', '--sysfs-root', TREE, 'list'], /Two hosts given/],
+  ])('%j is refused with exit 2', (args, message) => {
+    const run = bindery(...(args as string[]));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });

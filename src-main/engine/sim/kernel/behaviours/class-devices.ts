@@ -1,7 +1,7 @@
 // Class devices that are just there to be seen: a DRM card, a sound card,
-// an NVMe controller with its namespace, a virtio disk.
+// an NVMe controller with its namespaces and their partitions, a virtio disk.
 import { HEX } from '../modalias';
-import type { SimDevice } from '../state';
+import type { PartitionSpec, SimDevice } from '../state';
 import type { Behaviour, ProbeContext } from './context';
 import { devnode } from './devnodes';
 
@@ -38,16 +38,33 @@ interface Disk {
   readonly id: readonly [string, number];
 }
 
-function addDisk(ctx: ProbeContext, parent: SimDevice, disk: Disk): void {
+function addDisk(ctx: ProbeContext, parent: SimDevice, disk: Disk): SimDevice {
   const { name, major, minor, sectors } = disk;
-  ctx.core.add(ctx.k, {
+  return ctx.core.add(ctx.k, {
     name, parent: parent.id, bus: null, cls: 'block', createdBy: ctx.dev.id,
     devnode: devnode(major, minor, name), devtype: 'disk', ids: [disk.id],
     attrs: { size: String(sectors), ro: '0', removable: '0', diskseq: String(ctx.k.nextDiskseq()) },
   });
 }
 
-/** nvme%d (the controller's character device) and nvme%dn1.. under it. */
+/** Block devices with extended minors (NVMe namespaces and their partitions) share one number space. */
+const BLKEXT = 'blkext';
+
+/** add_partition(): `<disk>p<N>` under the disk, as the partition scan finds them. */
+function addPartitions(ctx: ProbeContext, disk: SimDevice, partitions: readonly PartitionSpec[]): void {
+  partitions.forEach((partition, i) => {
+    const minor = ctx.k.ida(BLKEXT).alloc();
+    const name = `${disk.name}p${i + 1}`;
+    ctx.core.add(ctx.k, {
+      name, parent: disk.id, bus: null, cls: 'block', createdBy: ctx.dev.id,
+      devnode: devnode('blkext', minor, name), devtype: 'partition', ids: [[BLKEXT, minor]],
+      part: { diskseq: disk.attrs?.diskseq ?? '0', name: partition.name },
+      attrs: { partition: String(i + 1), start: String(partition.start), size: String(partition.sectors), ro: '0' },
+    });
+  });
+}
+
+/** nvme%d (the controller's character device) and nvme%dn1.. under it, each with its partitions. */
 export const nvme: Behaviour = {
   create: (ctx) => {
     const n = numbered(ctx, 'nvme');
@@ -56,11 +73,11 @@ export const nvme: Behaviour = {
       devnode: devnode('nvme', n, `nvme${n}`), ids: [['nvme', n]],
       attrs: { address: ctx.dev.name, state: 'live', transport: 'pcie', serial: `SIM${HEX(n, 4)}`, model: 'Simulated NVMe' },
     });
-    const namespaces = ctx.dev.pci?.hw.nvmeNamespaces ?? 1;
-    for (let ns = 1; ns <= namespaces; ns += 1) {
-      const minor = ctx.k.ida('nvme-ns').alloc();
-      addDisk(ctx, controller, { name: `nvme${n}n${ns}`, major: 'blkext', minor, sectors: 131072, id: ['nvme-ns', minor] });
-    }
+    (ctx.dev.pci?.hw.nvmeNamespaces ?? []).forEach((namespace, i) => {
+      const minor = ctx.k.ida(BLKEXT).alloc();
+      const disk = addDisk(ctx, controller, { name: `nvme${n}n${i + 1}`, major: 'blkext', minor, sectors: namespace.sectors, id: [BLKEXT, minor] });
+      addPartitions(ctx, disk, namespace.partitions);
+    });
   },
 };
 

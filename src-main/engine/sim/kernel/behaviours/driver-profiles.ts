@@ -10,7 +10,7 @@ export type Creation =
   | 'net' | 'nvme' | 'virtio-blk' | 'drm' | 'sound'
   | 'vfio-pci' | 'vfio-mdev'
   | 'virtio-pci' | 'virtio-vdpa' | 'vhost-vdpa'
-  | 'mlx5' | 'mlx5-sf' | 'netdevsim';
+  | 'mlx5' | 'mlx5-sf' | 'mlx5-eth' | 'mlx5-vdpa' | 'netdevsim';
 
 /** Conditions under which a probe refuses the device. */
 export type RefuseWhen =
@@ -89,6 +89,7 @@ const PROFILES: Readonly<Record<string, DriverProfile>> = {
   e1000: NET,
   e1000e: NET,
   igb: { creates: ['net'], sriov: { maxVfs: 7, disableOnRemove: true } },
+  igc: NET,
   igbvf: NET,
   ixgbe: { creates: ['net'], sriov: { maxVfs: 63, disableOnRemove: true } },
   ixgbevf: NET,
@@ -101,13 +102,15 @@ const PROFILES: Readonly<Record<string, DriverProfile>> = {
   atlantic: NET,
   virtio_net: NET,
   'mlx5_core': { creates: ['mlx5'], sriov: { disableOnRemove: true } },
-  'mlx5_core.eth': NET,
+  'mlx5_core.eth': { creates: ['mlx5-eth'] },
   'mlx5_core.sf': { creates: ['mlx5-sf'] },
+  'mlx5_vdpa.vnet': { creates: ['mlx5-vdpa'] },
   nvme: { creates: ['nvme'], sriov: { disableOnRemove: false } },
   virtio_blk: { creates: ['virtio-blk'] },
   i915: DRM,
   xe: DRM,
   amdgpu: DRM,
+  ast: DRM,
   radeon: DRM,
   nouveau: DRM,
   'bochs-drm': DRM,

@@ -80,6 +80,12 @@ const PROFILES: Readonly<Record<string, ModuleProfile>> = {
     ],
   },
   mlx5_ib: { deps: ['mlx5_core'] },
+  // CONFIG_MLX5_VDPA_NET, which Debian does not build: its ID table is written here.
+  mlx5_vdpa: {
+    deps: ['mlx5_core', 'vdpa', 'vhost_iotlb'],
+    drivers: [{ bus: 'auxiliary', name: 'mlx5_vdpa.vnet', patterns: ['auxiliary:mlx5_core.vnet'] }],
+  },
+  mlx5_vfio_pci: { deps: ['mlx5_core', 'vfio_pci_core'] },
   igbvf: {},
   ixgbevf: {},
   iavf: {},

@@ -11,7 +11,7 @@ export const netdevsim: Behaviour = {
     }));
     addDevlink(ctx.k, {
       handle: `netdevsim/${ctx.dev.name}`, device: ctx.dev.id, kind: 'netdevsim', eswitch: 'legacy',
-      maxSfs: 0, pfnum: 0, adevIdx: null, ports,
+      maxSfs: 0, pfnum: 0, adevIdx: null, ports, params: {},
     });
   },
   remove: (ctx) => {

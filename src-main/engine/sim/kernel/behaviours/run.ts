@@ -8,7 +8,8 @@ import type { Behaviour, ProbeContext } from './context';
 import { drm, nvme, sound, virtioBlk } from './class-devices';
 import type { Creation, RefuseWhen } from './driver-profiles';
 import { VFIO_DENYLIST, driverProfile } from './driver-profiles';
-import { mlx5, mlx5Sf } from './mlx5';
+import { mlx5, mlx5Eth, mlx5Sf } from './mlx5';
+import { mlx5Vdpa } from './mlx5-vdpa';
 import { net } from './net';
 import { netdevsim } from './netdevsim';
 import { vfioMdev, vfioPci } from './vfio';
@@ -18,7 +19,7 @@ const BEHAVIOURS: Readonly<Record<Creation, Behaviour>> = {
   net, nvme, 'virtio-blk': virtioBlk, drm, sound,
   'vfio-pci': vfioPci, 'vfio-mdev': vfioMdev,
   'virtio-pci': virtioPci, 'virtio-vdpa': virtioVdpa, 'vhost-vdpa': vhostVdpa,
-  mlx5, 'mlx5-sf': mlx5Sf, netdevsim,
+  mlx5, 'mlx5-sf': mlx5Sf, 'mlx5-eth': mlx5Eth, 'mlx5-vdpa': mlx5Vdpa, netdevsim,
 };
 
 const PCIE_PORTS = new Set(['root-port', 'upstream-port', 'downstream-port']);

@@ -89,7 +89,9 @@ export function enableSriov(k: Kernel, core: CoreOps, pf: SimDevice, n: number):
       },
       headerType: 0, bridge: null, pcie: pci.hw.pcie === null ? null : 'endpoint',
       resetMethods: template.resetMethods, bootVga: false, groupKey: null, sriov: null,
-      probeFails: template.probeFails, mdev: null, devlink: null, nvmeNamespaces: pci.hw.nvmeNamespaces, label: null,
+      probeFails: template.probeFails, mdev: null, devlink: null, label: null, netdev: null,
+      // A VF's namespaces are its own: blank.
+      nvmeNamespaces: pci.hw.nvmeNamespaces.map((namespace) => ({ ...namespace, partitions: [] })),
     };
     // BUS_NOTIFY_ADD_DEVICE runs before the `add` uevent: vfio-pci's notifier sets the override there.
     const vf = core.add(k, {

@@ -6,7 +6,7 @@ import type { HostInfo, Snapshot } from '../../../../../src-shared/model';
 import { createDispatcher } from '../../../../../src-main/engine/service/dispatcher';
 import { openWorkspace } from '../../../../../src-main/engine/service/open-workspace';
 
-const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null });
+const service = openWorkspace({ sysfsRoot: '/', modulesAlias: null, host: 'local' });
 const dispatcher = createDispatcher(service);
 
 describe('dispatcher', () => {

@@ -15,8 +15,8 @@ const TREE = path.resolve('test/fixtures/sysfs/workstation');
 const ALIASES = path.resolve('test/fixtures/modules-alias/modules.alias.debian-6.12.113-amd64');
 
 function twoHosts(): Workspace {
-  const local = linuxHostEntry({ sysfsRoot: '/', modulesAlias: null });
-  const tree = linuxHostEntry({ sysfsRoot: TREE, modulesAlias: ALIASES });
+  const local = linuxHostEntry({ sysfsRoot: '/', modulesAlias: null, host: 'local' });
+  const tree = linuxHostEntry({ sysfsRoot: TREE, modulesAlias: ALIASES, host: 'local' });
   return new Workspace(new HostCatalog([local, tree]), 'local');
 }
 

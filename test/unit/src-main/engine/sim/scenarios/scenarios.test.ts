@@ -1,6 +1,6 @@
-// Scenario files: every one in data/scenarios boots; qemu-q35 is the test VM
-// of kernel-vm/README.md row for row; mistakes in a scenario are reported
-// with where they are, all at once.
+// Scenario files: every one in data/scenarios validates, uses IDs hwdata
+// knows and boots; qemu-q35 is the test VM of kernel-vm/README.md row for
+// row; mistakes in a scenario are reported with where they are, all at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,40 +10,9 @@ import { dataDir } from '../../../../../../src-main/engine/sim/data-dir';
 import { ScenarioError } from '../../../../../../src-main/engine/sim/scenarios/errors';
 import { bootScenario, listScenarios } from '../../../../../../src-main/engine/sim/scenarios/load';
 import { scanSysfs } from '../../../../../../src-main/engine/sysfs/scan';
+import { pciOf, problemsOf, tinyScenario } from '../support/tiny-scenario';
 
 const HOST: HostInfo = { id: 'sim:test', kind: 'sim', label: 'test', root: '/', kernelRelease: null, readOnly: false };
-
-/** A small valid scenario to break in one place at a time. */
-function base(): Record<string, unknown> {
-  return {
-    name: 'tiny',
-    description: 'one NIC behind a root port',
-    kernelRelease: '6.12',
-    modulesAlias: 'modules.alias.debian-6.12.113-amd64',
-    iommu: { defaultDomain: 'DMA' },
-    modules: ['igb'],
-    builtinDrivers: [{ bus: 'pci', name: 'pcieport', ids: ['pci:v*d*sv*sd*bc06sc04i00*'] }],
-    pci: [
-      { address: '0000:00:1c.0', id: '8086:a33c', class: '060400', pcie: 'root-port', bridge: { secondary: 2 }, group: 1 },
-      { address: '0000:02:00.0', id: '8086:10c9', class: '020000', group: 2, sriov: { totalVfs: 8, offset: 128, stride: 2, vfDevice: '10ca' } },
-    ],
-    boot: ['coldplug'],
-  };
-}
-
-function problemsOf(scenario: Record<string, unknown>): readonly string[] {
-  try {
-    bootScenario(scenario);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  return [];
-}
-
-function pciOf(scenario: Record<string, unknown>): Record<string, unknown>[] {
-  return scenario.pci as Record<string, unknown>[];
-}
 
 describe('scenario files', () => {
   it('every file in data/scenarios is valid and named after its file', () => {
@@ -52,21 +21,40 @@ describe('scenario files', () => {
     expect(scenarios.filter((scenario) => scenario.error !== null)).toEqual([]);
   });
 
-  it('every device ID they use is in hwdata\'s pci.ids (QEMU\'s own VGA aside)', () => {
+  it('offers the machines of DESIGN.md\'s hosts', () => {
+    expect(listScenarios().map((scenario) => scenario.name)).toEqual(['dpu', 'fleet', 'igpu-mdev', 'qemu-q35', 'sriov-server', 'workstation']);
+  });
+
+  it('every vendor:device and subsystem vendor they use is in hwdata\'s pci.ids (QEMU\'s own VGA aside)', () => {
     const ids = openIdDatabase(['/usr/share/hwdata']);
     const unknown: string[] = [];
+    const named = (vendor: number, device: number, subsystemVendor: number, subsystemDevice: number): ReturnType<typeof ids.pci> => ids.pci({
+      vendor, device, subsystemVendor, subsystemDevice, classCode: 0,
+    });
     for (const file of fs.readdirSync(path.join(dataDir(), 'scenarios')).filter((name) => name.endsWith('.json'))) {
-      const scenario = JSON.parse(fs.readFileSync(path.join(dataDir(), 'scenarios', file), 'utf8')) as { pci?: { id: string; sriov?: { vfDevice: string } }[] };
+      const scenario = JSON.parse(fs.readFileSync(path.join(dataDir(), 'scenarios', file), 'utf8')) as {
+        pci?: { id: string; subsystem?: string; sriov?: { vfDevice: string; vf?: { subsystem?: string } } }[];
+      };
       for (const device of scenario.pci ?? []) {
-        const [vendor = '0', dev = '0'] = device.id.split(':');
-        const pairs = [[vendor, dev], ...(device.sriov ? [[vendor, device.sriov.vfDevice]] : [])];
-        for (const [v = '0', d = '0'] of pairs) {
-          const names = ids.pci({ vendor: parseInt(v, 16), device: parseInt(d, 16), subsystemVendor: 0, subsystemDevice: 0, classCode: 0 });
-          if (names.device === null && `${v}:${d}` !== '1234:1111') unknown.push(`${file}: ${v}:${d}`);
+        const [vendor = 0, dev = 0] = device.id.split(':').map((part) => parseInt(part, 16));
+        const [subVendor = 0, subDevice = 0] = (device.subsystem ?? '0000:0000').split(':').map((part) => parseInt(part, 16));
+        const functions = [[dev, subVendor, subDevice], ...(device.sriov ? [[parseInt(device.sriov.vfDevice, 16), subVendor, subDevice]] : [])];
+        for (const [d = 0, sv = 0, sd = 0] of functions) {
+          const names = named(vendor, d, sv, sd);
+          if (names.device === null && device.id !== '1234:1111') unknown.push(`${file}: ${device.id.slice(0, 5)}${d.toString(16).padStart(4, '0')}`);
+          if (sv !== 0 && names.subsystemVendor === null) unknown.push(`${file}: subsystem vendor ${sv.toString(16)}`);
         }
       }
     }
     expect(unknown).toEqual([]);
+  });
+
+  it('every file but the fleet node (its own test) boots into a machine the reader scans without problems', () => {
+    for (const { name } of listScenarios().filter((scenario) => scenario.name !== 'fleet')) {
+      const snapshot = scanSysfs({ root: '/', source: bootScenario(name).source, host: HOST });
+      expect(snapshot.problems, name).toEqual([]);
+      expect(snapshot.devices.filter((device) => device.bus === 'pci').length, name).toBeGreaterThan(10);
+    }
   });
 
   it('booting a name that is not a scenario says so', () => {
@@ -118,11 +106,11 @@ describe('qemu-q35 is the test VM of kernel-vm/README.md', () => {
 
 describe('scenario validation', () => {
   it('accepts the base scenario', () => {
-    expect(problemsOf(base())).toEqual([]);
+    expect(problemsOf(tinyScenario())).toEqual([]);
   });
 
   it('names unknown keys and bad values with their path', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     scenario.colour = 'blue';
     pciOf(scenario)[1] = { ...pciOf(scenario)[1], address: '0000:2:00.0', id: '8086-10c9' };
     expect(problemsOf(scenario)).toEqual(expect.arrayContaining([
@@ -133,7 +121,7 @@ describe('scenario validation', () => {
   });
 
   it('finds clashing addresses, VFs landing on a device, and two bridges to one bus', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     pciOf(scenario).push(
       { address: '0000:02:10.0', id: '8086:10d3', class: '020000', group: 3 },
       { address: '0000:02:00.0', id: '8086:10d3', class: '020000', group: 4 },
@@ -147,16 +135,16 @@ describe('scenario validation', () => {
   });
 
   it('wants a group for every device exactly when there is an IOMMU', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     delete pciOf(scenario)[1]?.group;
     expect(problemsOf(scenario)).toEqual(['pci[1] (0000:02:00.0): every device needs a "group" when the machine has an IOMMU']);
-    const noIommu = base();
+    const noIommu = tinyScenario();
     noIommu.iommu = false;
     expect(problemsOf(noIommu)).toHaveLength(2);
   });
 
   it('checks ID patterns against their bus, mdev pools, and the modules.alias file', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     scenario.builtinDrivers = [{ bus: 'pci', name: 'x', ids: ['virtio:d00000001v*'] }];
     scenario.modulesAlias = 'modules.alias.nowhere';
     pciOf(scenario)[1] = {
@@ -172,7 +160,7 @@ describe('scenario validation', () => {
   });
 
   it('reports a boot step that fails, with its index', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     scenario.boot = ['coldplug', 'modprobe not_a_module'];
     expect(problemsOf(scenario)).toEqual(['boot[1] "modprobe not_a_module" failed: err ENOENT']);
     scenario.boot = ['frobnicate'];
@@ -180,7 +168,7 @@ describe('scenario validation', () => {
   });
 
   it('expands * in a boot step\'s path like a shell loop', () => {
-    const scenario = base();
+    const scenario = tinyScenario();
     scenario.boot = ['coldplug', 'write /sys/bus/pci/devices/*/sriov_numvfs 3'];
     const machine = bootScenario(scenario);
     expect(machine.read('/sys/bus/pci/devices/0000:02:00.0/sriov_numvfs')).toEqual({ ok: true, value: '3\n' });
