@@ -8,6 +8,7 @@ const NODE_ENTRIES = [
   { in: 'src-main/app/preload.ts', out: 'dist/main/preload.cjs' },
   { in: 'src-main/cli/main.ts', out: 'dist/cli/cli.cjs' },
   { in: 'src-main/bridge/main.ts', out: 'dist/bridge/bridge.cjs' },
+  { in: 'src-main/bench/main.ts', out: 'dist/bench/bench.cjs' },
 ];
 
 const quiet = process.argv.includes('--quiet');

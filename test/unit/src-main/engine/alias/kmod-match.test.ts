@@ -10,8 +10,8 @@ import { AliasIndex } from '../../../../../src-main/engine/alias/alias-index';
 import { fnmatch } from '../../../../../src-main/engine/alias/fnmatch';
 import { kmodMatch, literalPrefixLength } from '../../../../../src-main/engine/alias/kmod-match';
 import { aliasNormalize } from '../../../../../src-main/engine/alias/normalize';
-import type { KmodTree } from './support/kmod-tree';
-import { buildKmodTree, modprobeResolveAll } from './support/kmod-tree';
+import type { KmodTree } from '../../../../../src-main/bench/kmod-tree';
+import { buildKmodTree, modprobeResolveAll } from '../../../../../src-main/bench/kmod-tree';
 
 const ODD_ALIASES = String.raw`
 alias star:*/x m_star_slash

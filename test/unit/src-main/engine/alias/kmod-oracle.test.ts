@@ -1,5 +1,5 @@
 // The kmod oracle: Bindery's matching against `modprobe -R` on a module tree
-// built from the Debian 6.12 fixture (support/kmod-tree.ts). For every key the
+// built from the Debian 6.12 fixture (src-main/bench/kmod-tree.ts). For every key the
 // set of host-driver modules Bindery reports must be the set kmod resolves.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +11,8 @@ import { modaliasProblem } from '../../../../../src-main/engine/alias/modalias-c
 import { aliasNormalize } from '../../../../../src-main/engine/alias/normalize';
 import { candidatesForModalias } from '../../../../../src-main/engine/alias/report';
 import { DEBIAN_6_12 } from './support/fixtures';
-import type { KmodTree } from './support/kmod-tree';
-import { SENTINEL_LINE, buildKmodTree, modprobeResolve, modprobeResolveAll } from './support/kmod-tree';
+import type { KmodTree } from '../../../../../src-main/bench/kmod-tree';
+import { SENTINEL_LINE, buildKmodTree, modprobeResolve, modprobeResolveAll } from '../../../../../src-main/bench/kmod-tree';
 import { hwdataFile, otherKeys, pciKeys, seededRandom, usbKeys, virtioKeys } from './support/oracle-keys';
 
 const VERSION = '6.12.113-bindery-oracle';

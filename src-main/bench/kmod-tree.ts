@@ -2,7 +2,7 @@
 // modules.alias file a minimal ELF relocatable object whose .modinfo section
 // holds its `alias=` strings, then depmod, which builds modules.alias.bin from
 // them exactly as it does from real modules. `modprobe -R` on that tree is the
-// oracle for Bindery's matching.
+// oracle for Bindery's matching, in the tests and in the benchmark.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
