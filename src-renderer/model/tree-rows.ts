@@ -40,7 +40,7 @@ export function busKey(bus: string): string {
 }
 
 /** Buses whose devices people act on start open; the long lists of cpu, memory, acpi... start closed. */
-const OPEN_BUSES = new Set(['pci', 'usb', 'virtio', 'auxiliary', 'mdev', 'vdpa', 'nvme', 'thunderbolt', 'cxl']);
+const OPEN_BUSES = new Set(['pci', 'usb', 'virtio', 'auxiliary', 'mdev', 'vdpa', 'netdevsim', 'nvme', 'thunderbolt', 'cxl']);
 
 export function expandedByDefault(key: string): boolean {
   return key.startsWith('bus:') ? OPEN_BUSES.has(key.slice(4)) : true;

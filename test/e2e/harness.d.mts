@@ -13,7 +13,14 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
-export function startBridge(options?: { sysfsRoot?: string | null; modulesAlias?: string | null }): Promise<RunningBridge>;
+export function startBridge(options?: {
+  sysfsRoot?: string | null;
+  modulesAlias?: string | null;
+  /** A scenario to show first (`--demo`). */
+  demo?: string | null;
+  /** XDG_STATE_HOME for the bridge, where simulations keep their state. */
+  stateDir?: string | null;
+}): Promise<RunningBridge>;
 export function launchChromium(): Promise<Browser>;
 export function openBindery(
   browser: Browser,

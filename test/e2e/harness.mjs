@@ -22,12 +22,15 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function startBridge({ sysfsRoot = null, modulesAlias = null } = {}) {
+/** `stateDir` becomes XDG_STATE_HOME, where simulations keep their state: tests never touch the user's. */
+export async function startBridge({ sysfsRoot = null, modulesAlias = null, demo = null, stateDir = null } = {}) {
   if (!fs.existsSync(BRIDGE)) throw new Error(`${BRIDGE} is missing: run "node scripts/build.mjs" first.`);
   const args = [BRIDGE, '--port', '0'];
   if (sysfsRoot) args.push('--sysfs-root', sysfsRoot);
   if (modulesAlias) args.push('--modules-alias', modulesAlias);
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (demo) args.push('--demo', demo);
+  const env = stateDir ? { ...process.env, XDG_STATE_HOME: stateDir } : process.env;
+  const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const read = (chunk) => {
