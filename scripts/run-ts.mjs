@@ -2,8 +2,7 @@
 // the esbuild the project already has: `node scripts/run-ts.mjs FILE.ts [ARGS...]`.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const [entry, ...args] = process.argv.slice(2);
@@ -11,7 +10,10 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs FILE.ts [ARGS...]');
   process.exit(2);
 }
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bindery-run-'));
+// Inside the repository, so code that looks for data/ from its own location finds it.
+const cache = path.join('node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(path.join(cache, 'bindery-run-'));
 const outfile = path.join(dir, `${path.basename(entry, '.ts')}.cjs`);
 try {
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });

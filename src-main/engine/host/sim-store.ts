@@ -3,6 +3,7 @@
 // scenario in the user's state directory, until `bindery sim reset`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { BinderyFailure, bindery } from '../../../src-shared/errors';
 import { SimMachine } from '../sim/machine';
 import { bootScenario } from '../sim/scenarios/load';
 import { stateDir } from '../state/state-dir';
@@ -38,7 +39,16 @@ export class SimStore {
     } catch {
       return bootScenario(scenario);
     }
-    return SimMachine.fromJSON(JSON.parse(text));
+    try {
+      return SimMachine.fromJSON(JSON.parse(text));
+    } catch (error) {
+      // Saved by another version of Bindery, or damaged: say so, and change nothing.
+      throw new BinderyFailure(
+        bindery('BAD_INPUT', 'Saved simulation unreadable',
+          `The saved state of ${scenario} (${this.file(scenario)}) cannot be loaded: ${(error as Error).message}.`,
+          `Run "bindery sim reset ${scenario}" to start it again from its start state.`),
+      );
+    }
   }
 
   /** Loads the latest saved state, changes it and saves it, holding the scenario's lock. */

@@ -1,7 +1,7 @@
 // The simulated kernel's public surface: scenarios, machines, scripts and
 // materialised trees. Everything else in this folder is its implementation.
 export { SimMachine } from './machine';
-export type { EntryStat, PortAddRequest, PortInfo, VdpaDevAddRequest } from './machine';
+export type { EntryStat, HostFacts, MachineFacts, MountFact, ParamCmode, PortAddRequest, PortInfo, VdpaDevAddRequest } from './machine';
 export type { Errno, ProbeErrno, SimResult } from './errno';
 export type { Uevent, UeventAction, UeventListener } from './kernel/uevents';
 export type { SimState } from './kernel/state';

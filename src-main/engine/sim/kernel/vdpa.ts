@@ -34,6 +34,8 @@ export function vdpaDevAdd(k: Kernel, core: CoreOps, req: VdpaDevAddRequest): Er
   if (requested.length > 0 && !mgmt.classes.includes(VIRTIO_ID_NET)) return 'EINVAL';
   // VDUSE adds only devices userspace created through /dev/vduse/control first.
   if (mgmt.kind === 'vduse') return 'EINVAL';
+  // mlx5_vdpa_dev_add(): one device per function ("if (mgtdev->ndev) return -ENOSPC").
+  if (mgmt.kind === 'mlx5' && k.busDevices('vdpa').some((dev) => dev.vdpa?.mgmtdev === mgmt.handle)) return 'ENOSPC';
   const spec = { name: req.name, parent: mgmt.parent, bus: 'vdpa', cls: null, createdBy: null, devnode: null } as const;
   if (k.busDevice('vdpa', req.name) || k.nameTaken(spec)) return 'EEXIST';
   core.register(k, {

@@ -42,6 +42,18 @@ describe('SimStore', () => {
     expect(s.load('qemu-q35').readLink('/sys/bus/pci/devices/0000:01:02.0/driver')).toMatchObject({ value: expect.stringMatching(/e1000$/) });
   });
 
+  it('refuses a damaged or outdated saved state with a way out, and changes nothing', () => {
+    const s = store();
+    fs.writeFileSync(s.file('qemu-q35'), JSON.stringify({ version: 0 }));
+    expect(() => s.load('qemu-q35')).toThrow(/cannot be loaded/);
+    try {
+      s.load('qemu-q35');
+    } catch (error) {
+      expect((error as { error: { remedy: string } }).error.remedy).toContain('bindery sim reset qemu-q35');
+    }
+    expect(fs.readFileSync(s.file('qemu-q35'), 'utf8')).toBe(JSON.stringify({ version: 0 }));
+  });
+
   it('takes over a lock left by a process that died', () => {
     const s = store();
     fs.writeFileSync(path.join(s.dir, 'qemu-q35.json.lock'), '999999999\n');

@@ -66,6 +66,19 @@ describe('machine state as JSON', () => {
   it('refuses what is not a machine of this version', () => {
     expect(() => SimMachine.fromJSON({ version: 99 })).toThrow(/state version/);
     expect(() => SimMachine.fromJSON('qemu-q35')).toThrow();
+    // A state saved before host facts existed.
+    expect(() => SimMachine.fromJSON({ ...boot('qemu-q35').toJSON(), facts: undefined })).toThrow(/state version/);
+  });
+
+  it('keeps the host facts and the VFIO groups VMs hold', () => {
+    const original = boot('sriov-server');
+    const copy = SimMachine.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+    expect(copy.facts()).toEqual(original.facts());
+    expect(copy.facts()).toMatchObject({ defaultRoute: ['eno1'], display: 'card0', vfioGroupsInUse: [41] });
+    expect(copy.facts().mounts.map((mount) => mount.target)).toEqual(['/', '/boot/efi', '/var/lib/libvirt/images']);
+    expect(copy.vfioGroupClose(41)).toEqual({ ok: true, value: undefined });
+    expect(SimMachine.fromJSON(copy.toJSON()).facts().vfioGroupsInUse).toEqual([]);
+    expect(original.facts().vfioGroupsInUse).toEqual([41]);
   });
 
   it('a copy is independent of its original', () => {

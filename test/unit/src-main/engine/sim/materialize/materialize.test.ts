@@ -112,3 +112,17 @@ describe('materialize', () => {
     expect(() => materialize(machine, root)).toThrow(/already exists/);
   });
 });
+
+describe('materialising a scenario', () => {
+  it('gives the workstation\'s Snapshot: its groups, partitions and udev\'s interface names', () => {
+    const workstation = boot('workstation');
+    const dir = tempDir();
+    materialize(workstation, dir);
+    const written = scanSysfs({ root: dir, host: HOST, now: EPOCH });
+    expect(written).toEqual(scanSysfs({ root: '/', source: workstation.source, host: HOST, now: EPOCH }));
+    const classes = (id: string): string[] => written.devices.find((device) => device.id === id)?.classDevices.map((cls) => cls.name) ?? [];
+    expect(classes('pci/0000:02:00.0')).toEqual(['nvme0n1', 'nvme0n1p1', 'nvme0n1p2', 'nvme0']);
+    expect(classes('pci/0000:06:00.0')).toEqual(['enp6s0']);
+    expect(written.iommuGroups.find((group) => group.id === 15)?.devices).toEqual(['pci/0000:05:00.0', 'pci/0000:05:00.1']);
+  });
+});

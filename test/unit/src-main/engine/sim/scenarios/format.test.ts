@@ -72,10 +72,15 @@ describe('interface names', () => {
 describe('functions outside every IOMMU group', () => {
   it('have no iommu_group, and vfio-pci refuses them', () => {
     const scenario = tinyScenario();
+    scenario.modules = ['igb', 'vfio_pci'];
     pciOf(scenario)[1] = { ...pciOf(scenario)[1], group: null };
     const machine = bootScenario(scenario);
     expect(machine.exists('/sys/bus/pci/devices/0000:02:00.0/iommu_group')).toBe(false);
     expect(machine.exists('/sys/bus/pci/devices/0000:00:1c.0/iommu_group')).toBe(true);
+    expect(machine.modprobe('vfio_pci')).toEqual({ ok: true, value: undefined });
+    machine.write('/sys/bus/pci/devices/0000:02:00.0/driver_override', 'vfio-pci');
+    machine.write('/sys/bus/pci/drivers/igb/unbind', '0000:02:00.0');
+    expect(machine.write('/sys/bus/pci/drivers/vfio-pci/bind', '0000:02:00.0')).toEqual({ ok: false, errno: 'EINVAL' });
   });
 });
 

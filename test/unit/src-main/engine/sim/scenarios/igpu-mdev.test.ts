@@ -23,6 +23,7 @@ describe('igpu-mdev', () => {
     ]);
     expect(igpu.pci?.mdevTypes.find((type) => type.id === 'i915-GVTg_V5_4')?.description)
       .toBe('low_gm_size: 128MB\nhigh_gm_size: 512MB\nfence: 4\nresolution: 1920x1200\nweight: 4');
+    expect(snapshot.problems).toEqual([]);
   });
 
   it('has both vGPUs on intel_vgpu_mdev, each in a group of its own, the VM holding the first\'s', () => {

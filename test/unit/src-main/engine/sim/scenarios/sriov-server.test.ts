@@ -49,9 +49,15 @@ describe('sriov-server', () => {
     expect(report.candidates.find((candidate) => candidate.module === 'mlx5_vfio_pci')?.loaded).toBe(true);
   });
 
-  it('leaves room below the E810\'s root port for the VFs that spill onto the next bus', () => {
-    expect(pci('0000:86:00.1').sriov).toMatchObject({ offset: 135, stride: 1, vfDevice: '1889' });
+  it('has udev bind the E810\'s VFs to iavf when enabled, the last of port 2\'s on the next bus, which its root port covers', () => {
     expect(machine.read('/sys/bus/pci/devices/0000:85:00.0/subordinate_bus_number')).toEqual({ ok: true, value: '135\n' });
+    const copy = bootScenario('sriov-server');
+    expect(copy.write('/sys/bus/pci/devices/0000:86:00.1/sriov_numvfs', '128\n')).toEqual({ ok: true, value: undefined });
+    expect(copy.readLink('/sys/bus/pci/devices/0000:86:00.1/virtfn0')).toEqual({ ok: true, value: '../0000:86:11.0' });
+    expect(copy.readLink('/sys/bus/pci/devices/0000:86:00.1/virtfn127')).toEqual({ ok: true, value: '../0000:87:00.7' });
+    // udev loads iavf for the new VFs.
+    copy.settle();
+    expect(copy.readLink('/sys/bus/pci/devices/0000:87:00.7/driver')).toEqual({ ok: true, value: '../../../../bus/pci/drivers/iavf' });
   });
 
   it('keeps the console on the BMC\'s VGA, behind its PCIe-to-PCI bridge in one group', () => {
