@@ -40,7 +40,7 @@ describe.skipIf(!firstPci)('this machine, with the fixture modules.alias', () =>
 
   it('shows every device of /sys/bus/pci/devices under the PCI bus', async () => {
     const { page, errors } = await openBindery(browser, bridge.url);
-    await page.getByRole('banner').getByText('This computer', { exact: true }).waitFor();
+    await page.getByRole('banner').getByText('This computer', { exact: true }).filter({ visible: true }).waitFor();
     await tree(page).getByRole('treeitem', { name: `PCI ${pciNames.length}`, exact: true }).waitFor();
     for (const name of pciNames) await deviceItem(page, name).waitFor();
     await filterBox(page).fill(firstPci ?? '');
