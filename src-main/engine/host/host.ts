@@ -2,7 +2,14 @@
 // captured tree, or the simulated kernel. Everything above the engine talks to
 // a Host, never to /sys directly.
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
+import type { Operation } from '../../../src-shared/plan';
 import type { SysfsSource } from '../sysfs/sysfs-source';
+import type { SystemFacts } from './system-facts';
+
+/** What one operation did: errno names as the kernel gives them; ECANCELED when the user declined. */
+export type OperationResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly errno: string; readonly message: string };
 
 export interface Host {
   readonly info: HostInfo;
@@ -19,4 +26,8 @@ export interface Host {
    * leave it out and are refreshed on request.
    */
   watch?(onChange: () => void): () => void;
+  /** Facts outside sysfs for the safety checks; unknown ones are null. */
+  facts(): Promise<SystemFacts>;
+  /** Performs one operation. Hosts that cannot change (a captured tree) leave it out. */
+  perform?(operation: Operation): Promise<OperationResult>;
 }

@@ -6,6 +6,9 @@ import type { IdDatabase } from '../ids/id-database';
 import { scanSysfs } from '../sysfs/scan';
 import { filesystemSource } from '../sysfs/sysfs-source';
 import type { Host } from './host';
+import { readLinuxFacts } from './linux-facts/read-facts';
+import { UNKNOWN_FACTS } from './system-facts';
+import type { SystemFacts } from './system-facts';
 
 export interface LinuxHostOptions {
   /** Directory containing `sys/`; `/` is the live machine. */
@@ -44,6 +47,12 @@ export class LinuxHost implements Host {
   constructor(options: LinuxHostOptions) {
     this.info = describeLinuxHost(options.root);
     this.ids = options.ids;
+  }
+
+  /** A captured tree says nothing about the machine it came from. */
+  async facts(): Promise<SystemFacts> {
+    if (this.info.readOnly) return UNKNOWN_FACTS;
+    return readLinuxFacts('/', this.info.kernelRelease, process.getuid?.() === 0);
   }
 
   async scan(): Promise<Snapshot> {

@@ -4,11 +4,14 @@
 // CLI changing the simulation the app is showing).
 import fs from 'node:fs';
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
+import type { Operation } from '../../../src-shared/plan';
+import { operationTarget } from '../ops/operation-target';
 import type { IdDatabase } from '../ids/id-database';
 import type { SimMachine } from '../sim/machine';
 import { scanSysfs } from '../sysfs/scan';
 import type { SysfsSource } from '../sysfs/sysfs-source';
-import type { Host } from './host';
+import type { Host, OperationResult } from './host';
+import type { SystemFacts } from './system-facts';
 import type { SimStore, Stamp } from './sim-store';
 
 /** Uevents come in bursts (enabling VFs sends hundreds); one refresh per burst. */
@@ -53,6 +56,30 @@ export class SimHost implements Host {
   async scan(): Promise<Snapshot> {
     this.reloadIfSavedElsewhere();
     return scanSysfs({ root: '/', source: this.machine.source, host: this.info, ids: this.options.ids });
+  }
+
+  async facts(): Promise<SystemFacts> {
+    this.reloadIfSavedElsewhere();
+    const facts = this.machine.facts();
+    return {
+      mounts: facts.mounts.map(({ source, target, fstype }) => ({ source, target, fstype })),
+      defaultRouteInterfaces: [...facts.defaultRoute],
+      activeDisplays: facts.display === null ? [] : [facts.display],
+      vfioGroupsInUse: [...facts.vfioGroupsInUse],
+      blacklistedModules: [],
+      availableModules: this.machine.installedModules(),
+    };
+  }
+
+  /** One operation on the saved simulation: the same path the privileged helper would write. */
+  async perform(operation: Operation): Promise<OperationResult> {
+    const target = operationTarget(operation);
+    const result = this.change((machine) =>
+      target.kind === 'write' ? machine.write(target.path, target.data) : machine.modprobe(target.module),
+    );
+    if (result.ok) return { ok: true };
+    const what = target.kind === 'write' ? `write ${JSON.stringify(target.data.trimEnd())} to ${target.path}` : `modprobe ${target.module}`;
+    return { ok: false, errno: result.errno, message: `${what}: ${result.errno}` };
   }
 
   /** Changes the saved simulation (holding its lock) and shows the result. */

@@ -85,6 +85,11 @@ export class SimMachine {
     return { ...structuredClone(this.kernel.facts), vfioGroupsInUse: inUse };
   }
 
+  /** The loadable modules installed on this machine (what `modprobe NAME` can load). */
+  installedModules(): string[] {
+    return this.kernel.catalog.map((module) => module.name).sort();
+  }
+
   /** Runs a change and forgets the view's cached directories afterwards. */
   private change<T>(action: () => T): T {
     try {

@@ -63,6 +63,28 @@ describe('SimStore', () => {
 });
 
 describe('SimHost', () => {
+  it('performs operations as the kernel would answer them, and saves them', async () => {
+    const s = store();
+    const shown = host(s);
+    // Bound already: EBUSY. With the override naming another driver, e1000 no longer matches: ENODEV.
+    expect(await shown.perform({ kind: 'bind', device: NIC, driver: 'e1000' })).toMatchObject({ ok: false, errno: 'EBUSY' });
+    expect(await shown.perform({ kind: 'set-override', device: NIC, driver: 'vfio-pci' })).toEqual({ ok: true });
+    expect(await shown.perform({ kind: 'bind', device: NIC, driver: 'e1000' })).toMatchObject({ ok: false, errno: 'ENODEV' });
+    expect(await shown.perform({ kind: 'unbind', device: NIC, driver: 'e1000' })).toEqual({ ok: true });
+    expect(await shown.perform({ kind: 'probe', device: NIC })).toEqual({ ok: true });
+    expect(await shown.perform({ kind: 'load-module', module: 'no_such_module' })).toMatchObject({ ok: false, errno: 'ENOENT' });
+    expect((await host(s).scan()).devices.find((d) => d.id === NIC)).toMatchObject({ driver: 'vfio-pci' });
+  });
+
+  it('tells the safety checks what sysfs does not say', async () => {
+    const workstation = new SimHost({ scenario: 'workstation', kernelRelease: '6.12', store: store(), ids: openIdDatabase() });
+    const facts = await workstation.facts();
+    expect(facts.mounts).toContainEqual(expect.objectContaining({ source: '/dev/nvme0n1p2', target: '/' }));
+    expect(facts.defaultRouteInterfaces).toEqual(['enp6s0']);
+    expect(facts.activeDisplays).toEqual(['card1']);
+    expect(facts.availableModules).toContain('vfio_pci');
+  });
+
   it('is read by the same reader as a real machine', async () => {
     const snapshot = await host(store()).scan();
     expect(snapshot.host).toMatchObject({ id: 'sim:qemu-q35', kind: 'sim', root: '/' });

@@ -66,6 +66,7 @@ describe('InventoryService', () => {
     const slow: Host = {
       info: real.info,
       source: real.source,
+      facts: () => real.facts(),
       scan: async () => {
         scans += 1;
         if (scans === 1) await new Promise<void>((resolve) => { release = resolve; });
@@ -86,7 +87,7 @@ describe('InventoryService', () => {
   it('refreshes by itself when the host reports a change', async () => {
     const real = new LinuxHost({ root: TREE, ids: openIdDatabase() });
     let notify: () => void = () => undefined;
-    const watched: Host = { info: real.info, source: real.source, scan: () => real.scan(), watch: (onChange) => {
+    const watched: Host = { info: real.info, source: real.source, facts: () => real.facts(), scan: () => real.scan(), watch: (onChange) => {
       notify = onChange;
       return () => { notify = () => undefined; };
     } };
