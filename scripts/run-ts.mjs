@@ -11,7 +11,7 @@ if (!entry) {
   process.exit(2);
 }
 // Inside the repository, so code that looks for data/ from its own location finds it.
-const cache = path.join('node_modules', '.cache');
+const cache = path.resolve('node_modules', '.cache');
 mkdirSync(cache, { recursive: true });
 const dir = mkdtempSync(path.join(cache, 'bindery-run-'));
 const outfile = path.join(dir, `${path.basename(entry, '.ts')}.cjs`);
