@@ -1,5 +1,6 @@
 // Builds every runtime bundle: the renderer with Vite; main, preload, the CLI,
-// the bridge with esbuild, as CommonJS for Node and Electron.
+// the bridge and the privileged helper with esbuild, as CommonJS for Node and
+// Electron.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -9,6 +10,9 @@ const NODE_ENTRIES = [
   { in: 'src-main/cli/main.ts', out: 'dist/cli/cli.cjs' },
   { in: 'src-main/bridge/main.ts', out: 'dist/bridge/bridge.cjs' },
   { in: 'src-main/bench/main.ts', out: 'dist/bench/bench.cjs' },
+  // Installed by the packages as /usr/libexec/bindery/bindery-helper and run by
+  // the system's node (never Electron), which on Debian 12 is Node 18.
+  { in: 'src-main/helper/main.ts', out: 'dist/helper/bindery-helper.cjs', target: 'node18', banner: '#!/usr/bin/node' },
 ];
 
 const quiet = process.argv.includes('--quiet');
@@ -21,7 +25,8 @@ await Promise.all(
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: entry.target ?? 'node20',
+      banner: entry.banner ? { js: entry.banner } : undefined,
       sourcemap: true,
       external: ['electron'],
       logLevel: 'warning',

@@ -2,10 +2,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
+import type { Operation } from '../../../src-shared/plan';
 import type { IdDatabase } from '../ids/id-database';
+import { defaultChangeRoute, operationResultOf, requestChange } from '../ops/privileged/change-route';
+import type { ChangeRoute } from '../ops/privileged/change-route';
 import { scanSysfs } from '../sysfs/scan';
 import { filesystemSource } from '../sysfs/sysfs-source';
-import type { Host } from './host';
+import type { Host, OperationResult } from './host';
 import { readLinuxFacts } from './linux-facts/read-facts';
 import { UNKNOWN_FACTS } from './system-facts';
 import type { SystemFacts } from './system-facts';
@@ -14,6 +17,8 @@ export interface LinuxHostOptions {
   /** Directory containing `sys/`; `/` is the live machine. */
   readonly root: string;
   readonly ids: IdDatabase;
+  /** How changes reach the kernel; by default in process as root, else through pkexec and the helper. */
+  readonly changes?: ChangeRoute;
 }
 
 export function describeLinuxHost(root: string): HostInfo {
@@ -43,10 +48,12 @@ export class LinuxHost implements Host {
   readonly info: HostInfo;
   readonly source = filesystemSource;
   private readonly ids: IdDatabase;
+  private readonly changes: ChangeRoute | undefined;
 
   constructor(options: LinuxHostOptions) {
     this.info = describeLinuxHost(options.root);
     this.ids = options.ids;
+    this.changes = options.changes;
   }
 
   /** A captured tree says nothing about the machine it came from. */
@@ -57,5 +64,13 @@ export class LinuxHost implements Host {
 
   async scan(): Promise<Snapshot> {
     return scanSysfs({ root: this.info.root, host: this.info, ids: this.ids });
+  }
+
+  async perform(operation: Operation): Promise<OperationResult> {
+    if (this.info.readOnly) {
+      return { ok: false, errno: 'EROFS', message: `${this.info.root} is a captured sysfs tree: Bindery reads it and never changes it.` };
+    }
+    const answer = await requestChange(this.changes ?? defaultChangeRoute(), { verb: 'apply', operations: [operation] });
+    return operationResultOf(answer);
   }
 }

@@ -22,25 +22,40 @@ function invalid(what: string, value: string): BinderyFailure {
   return new BinderyFailure(bindery('BAD_INPUT', 'Invalid operation', `${what} ${JSON.stringify(value)} is not valid.`));
 }
 
-/** `pci/0000:01:00.0` as its bus and name, both checked. */
-export function splitDeviceId(id: string): { readonly bus: string; readonly name: string } {
+/** `pci/0000:01:00.0` as its bus and name, or null when either part could steer a path. */
+export function parseDeviceId(id: string): { readonly bus: string; readonly name: string } | null {
   const slash = id.indexOf('/');
   const bus = id.slice(0, slash);
   const name = id.slice(slash + 1);
-  if (slash < 0 || !BUS.test(bus)) throw invalid('The device', id);
-  if (!DEVICE.test(name) || name.includes('..')) throw invalid('The device', id);
+  if (slash < 0 || !BUS.test(bus)) return null;
+  if (!DEVICE.test(name) || name.includes('..')) return null;
   return { bus, name };
 }
 
+/** `pci/0000:01:00.0` as its bus and name, both checked. */
+export function splitDeviceId(id: string): { readonly bus: string; readonly name: string } {
+  const parsed = parseDeviceId(id);
+  if (!parsed) throw invalid('The device', id);
+  return parsed;
+}
+
+export function isDriverName(driver: string): boolean {
+  return DRIVER.test(driver) && !driver.includes('..');
+}
+
+export function isModuleName(module: string): boolean {
+  return MODULE.test(module);
+}
+
 function checkDriver(driver: string): string {
-  if (!DRIVER.test(driver) || driver.includes('..')) throw invalid('The driver', driver);
+  if (!isDriverName(driver)) throw invalid('The driver', driver);
   return driver;
 }
 
 export function operationTarget(operation: Operation): OperationTarget {
   switch (operation.kind) {
     case 'load-module':
-      if (!MODULE.test(operation.module)) throw invalid('The module', operation.module);
+      if (!isModuleName(operation.module)) throw invalid('The module', operation.module);
       return { kind: 'modprobe', module: operation.module };
     case 'set-override': {
       const { bus, name } = splitDeviceId(operation.device);
