@@ -19,6 +19,10 @@ function ownerAlive(lockFile: string): boolean {
     // Gone already: not held.
     return false;
   }
+  return pidAlive(pid);
+}
+
+function pidAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -26,6 +30,28 @@ function ownerAlive(lockFile: string): boolean {
   } catch (error) {
     // EPERM: alive, but another user's process.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes a dead owner's lock. Two processes may both find the owner dead; the
+ * lock is moved aside (atomically) and removed only if its owner is still dead,
+ * so a fresh lock another process took meanwhile is put back, not lost.
+ */
+function takeOverStale(lockFile: string): void {
+  const aside = `${lockFile}.stale.${process.pid}`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch {
+    // Someone else moved it first.
+    return;
+  }
+  try {
+    if (ownerAlive(aside)) fs.linkSync(aside, lockFile);
+  } catch {
+    // Another lock already took its place: that one stands.
+  } finally {
+    fs.rmSync(aside, { force: true });
   }
 }
 
@@ -39,7 +65,7 @@ export function withFileLock<T>(lockFile: string, action: () => T): T {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (!ownerAlive(lockFile)) {
-        fs.rmSync(lockFile, { force: true });
+        takeOverStale(lockFile);
         continue;
       }
       if (Date.now() - started > GIVE_UP_MS) {
