@@ -36,6 +36,16 @@ const KNOWN_DRIVER_NAMES: ReadonlyMap<string, string> = new Map([
   ['vfio_amba', 'vfio-amba'],
   ['vfio_fsl_mc', 'vfio-fsl-mc'],
   ['vfio_cdx', 'vfio-cdx'],
+  // Host drivers whose name is not their module's (the driver's .name in the kernel source).
+  ['xhci_pci', 'xhci_hcd'],
+  ['ehci_pci', 'ehci-pci'],
+  ['ohci_pci', 'ohci-pci'],
+  ['bochs', 'bochs-drm'],
+  ['8250_pci', 'serial'],
+  ['intel_agp', 'agpgart-intel'],
+  ['sis_agp', 'agpgart-sis'],
+  ['via_agp', 'agpgart-via'],
+  ['shpchp', 'shpchp'],
 ]);
 
 /** The driver name of a module from the table above, or null when it is not listed. */

@@ -7,7 +7,7 @@ import type { AliasEntry } from '../../alias/alias-file';
 import { parseAliasFile } from '../../alias/alias-file';
 import { knownDriverName } from '../../alias/driver-name';
 import type { DriverOfModule } from '../kernel/behaviours/module-profiles';
-import { PCI_DRIVER_NAMES, moduleProfile } from '../kernel/behaviours/module-profiles';
+import { moduleProfile } from '../kernel/behaviours/module-profiles';
 import type { CatalogModule, DriverDecl } from '../kernel/state';
 
 const aliasFiles = new Map<string, ReadonlyMap<string, readonly AliasEntry[]>>();
@@ -48,7 +48,7 @@ function auxDriverName(module: string, pattern: string): string {
 
 function driverNameFor(module: string, bus: string, pattern: string): string {
   if (bus === 'auxiliary') return auxDriverName(module, pattern);
-  if (bus === 'pci') return PCI_DRIVER_NAMES[module] ?? knownDriverName(module) ?? module;
+  if (bus === 'pci') return knownDriverName(module) ?? module;
   return module;
 }
 

@@ -95,20 +95,6 @@ export function moduleProfile(name: string): ModuleProfile {
   return PROFILES[name] ?? {};
 }
 
-/** PCI driver names that differ from the module name (the directory under /sys/bus/pci/drivers). */
-export const PCI_DRIVER_NAMES: Readonly<Record<string, string>> = {
-  xhci_pci: 'xhci_hcd',
-  ehci_pci: 'ehci-pci',
-  ohci_pci: 'ohci-pci',
-  bochs: 'bochs-drm',
-  '8250_pci': 'serial',
-  intel_agp: 'agpgart-intel',
-  sis_agp: 'agpgart-sis',
-  via_agp: 'agpgart-via',
-  shpchp: 'shpchp',
-  virtio_pci: 'virtio-pci',
-};
-
 /** The sample parents' types (samples/vfio-mdev). */
 export const SAMPLE_MDEV_PARENTS: Readonly<Record<'mtty' | 'mdpy' | 'mbochs', MdevParentSpec>> = {
   mtty: {
