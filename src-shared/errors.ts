@@ -11,7 +11,13 @@ export type ErrorCode =
   | 'SYSFS_UNREADABLE'
   | 'FORBIDDEN_SENDER'
   | 'TRANSPORT'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** A plan was not applied: a safety finding, a stale plan, a host busy with another plan. */
+  | 'REFUSED'
+  /** A step of a plan failed or did not take effect; what it changed was undone. */
+  | 'STEP_FAILED'
+  /** Undoing a failed plan did not bring every device back: someone must look. */
+  | 'ROLLBACK_FAILED';
 
 export interface BinderyError {
   readonly code: ErrorCode;

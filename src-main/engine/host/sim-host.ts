@@ -50,6 +50,9 @@ export class SimHost implements Host {
   }
 
   get source(): SysfsSource {
+    // Readers between scans (the applier checking that a plan is still
+    // current) must see what another process saved too.
+    if (this.reloadIfSavedElsewhere()) this.notify();
     return this.machine.source;
   }
 
