@@ -4,6 +4,9 @@
 import type { CandidateReport } from './candidates';
 import type { Result } from './errors';
 import type { DeviceId, HostChoice, HostInfo, Snapshot } from './model';
+import type {
+  ApplyProgress, ApplyRequest, Goal, HistoryEntry, InterruptedAction, InterruptedPlan, Outcome, PersistenceState, Plan,
+} from './plan';
 
 /** Request/response methods: name -> argument tuple and result. */
 export interface ApiMethods {
@@ -17,6 +20,23 @@ export interface ApiMethods {
   /** Re-read the host now. */
   refresh: { args: []; result: Snapshot };
   getCandidates: { args: [deviceId: DeviceId]; result: CandidateReport };
+  /** What Bindery would do for a goal, with its safety findings; changes nothing. */
+  planGoal: { args: [goal: Goal]; result: Plan };
+  /** Applies a plan made by planGoal or planUndo in this session. */
+  applyPlan: { args: [planId: string, request: ApplyRequest]; result: Outcome };
+  /** A plan that undoes the last applied plan on this host. */
+  planUndo: { args: []; result: Plan };
+  /** Applied plans on this host, newest first. */
+  getHistory: { args: []; result: HistoryEntry[] };
+  /** A plan that stopped half-way, found at start. */
+  getInterrupted: { args: []; result: InterruptedPlan | null };
+  resolveInterrupted: { args: [action: InterruptedAction]; result: Outcome };
+  /** Devices kept on a driver across reboots, and driverctl's overrides. */
+  getPersistence: { args: []; result: PersistenceState };
+  /** Keep a device on its current driver across reboots, or stop keeping it. */
+  setPersistence: { args: [deviceId: DeviceId, keep: boolean]; result: PersistenceState };
+  /** Take over driverctl's overrides, so Bindery restores them at boot. */
+  importDriverctl: { args: []; result: PersistenceState };
 }
 
 /** Events the engine pushes: name -> payload. */
@@ -24,14 +44,19 @@ export interface ApiEvents {
   /** A new snapshot: after a refresh, a host switch, or a change the host reported by itself. */
   onDidChangeSnapshot: Snapshot;
   onDidChangeHost: HostInfo;
+  onDidProgress: ApplyProgress;
 }
 
 export type MethodName = keyof ApiMethods;
 export type EventName = keyof ApiEvents;
 export type Unsubscribe = () => void;
 
-export const METHOD_NAMES: readonly MethodName[] = ['listHosts', 'selectHost', 'getHost', 'getSnapshot', 'refresh', 'getCandidates'];
-export const EVENT_NAMES: readonly EventName[] = ['onDidChangeSnapshot', 'onDidChangeHost'];
+export const METHOD_NAMES: readonly MethodName[] = [
+  'listHosts', 'selectHost', 'getHost', 'getSnapshot', 'refresh', 'getCandidates',
+  'planGoal', 'applyPlan', 'planUndo', 'getHistory', 'getInterrupted', 'resolveInterrupted',
+  'getPersistence', 'setPersistence', 'importDriverctl',
+];
+export const EVENT_NAMES: readonly EventName[] = ['onDidChangeSnapshot', 'onDidChangeHost', 'onDidProgress'];
 
 /** What the UI calls: plain Promises that reject with a BinderyFailure. */
 export type BinderyApi = {

@@ -159,3 +159,34 @@ export interface InterruptedPlan {
   readonly stepsDone: number;
   readonly startedAt: string;
 }
+
+/** What a transport sends to apply a plan it was shown (by id: plans never travel back in). */
+export interface ApplyRequest {
+  /** Apply despite refusals that may be forced. */
+  readonly force: boolean;
+}
+
+export type InterruptedAction = 'finish' | 'undo';
+
+/** A PCI device kept on a driver across reboots (restored at boot, before host drivers take it). */
+export interface PersistedDevice {
+  readonly device: DeviceId;
+  readonly driver: string;
+  /** Present now with the same IDs it had when kept. */
+  readonly present: boolean;
+}
+
+/** An override left by driverctl, which Bindery can take over. */
+export interface DriverctlOverride {
+  readonly device: DeviceId;
+  readonly driver: string;
+}
+
+export interface PersistenceState {
+  /** False where the host cannot keep anything (a captured tree). */
+  readonly supported: boolean;
+  readonly devices: readonly PersistedDevice[];
+  readonly driverctl: readonly DriverctlOverride[];
+  /** Why the saved list could not be read, in plain words; null when fine. */
+  readonly problem: string | null;
+}

@@ -4,6 +4,7 @@
 import type { HostInfo, Snapshot } from '../../../src-shared/model';
 import type { Operation } from '../../../src-shared/plan';
 import type { SysfsSource } from '../sysfs/sysfs-source';
+import type { HostPersistence } from './host-persistence';
 import type { SystemFacts } from './system-facts';
 
 /** What one operation did: errno names as the kernel gives them; ECANCELED when the user declined. */
@@ -30,4 +31,6 @@ export interface Host {
   facts(): Promise<SystemFacts>;
   /** Performs one operation. Hosts that cannot change (a captured tree) leave it out. */
   perform?(operation: Operation): Promise<OperationResult>;
+  /** Devices kept on a driver across reboots; absent where nothing can be kept. */
+  readonly persistence?: HostPersistence | undefined;
 }

@@ -9,6 +9,8 @@ import type { ChangeRoute } from '../ops/privileged/change-route';
 import { scanSysfs } from '../sysfs/scan';
 import { filesystemSource } from '../sysfs/sysfs-source';
 import type { Host, OperationResult } from './host';
+import type { HostPersistence } from './host-persistence';
+import { linuxPersistence } from '../persist/linux-persistence';
 import { readLinuxFacts } from './linux-facts/read-facts';
 import { UNKNOWN_FACTS } from './system-facts';
 import type { SystemFacts } from './system-facts';
@@ -49,11 +51,14 @@ export class LinuxHost implements Host {
   readonly source = filesystemSource;
   private readonly ids: IdDatabase;
   private readonly changes: ChangeRoute | undefined;
+  /** A captured tree keeps nothing across reboots: it has none. */
+  readonly persistence: HostPersistence | undefined;
 
   constructor(options: LinuxHostOptions) {
     this.info = describeLinuxHost(options.root);
     this.ids = options.ids;
     this.changes = options.changes;
+    this.persistence = this.info.readOnly ? undefined : linuxPersistence(options.changes ?? defaultChangeRoute());
   }
 
   /** A captured tree says nothing about the machine it came from. */

@@ -11,6 +11,7 @@ import type { SimMachine } from '../sim/machine';
 import { scanSysfs } from '../sysfs/scan';
 import type { SysfsSource } from '../sysfs/sysfs-source';
 import type { Host, OperationResult } from './host';
+import type { HostPersistence } from './host-persistence';
 import type { SystemFacts } from './system-facts';
 import type { SimStore, Stamp } from './sim-store';
 
@@ -84,6 +85,26 @@ export class SimHost implements Host {
     const what = target.kind === 'write' ? `write ${JSON.stringify(target.data.trimEnd())} to ${target.path}` : `modprobe ${target.module}`;
     return { ok: false, errno: result.errno, message: `${what}: ${result.errno}` };
   }
+
+  /** Kept beside the saved simulation; there is no driverctl in a simulation. */
+  readonly persistence: HostPersistence = {
+    read: async () => ({ devices: this.options.store.readPersisted(this.options.scenario).devices, driverctl: [], problem: null }),
+    keep: async (entry) => {
+      this.options.store.changePersisted(this.options.scenario, (state) => ({
+        ...state,
+        devices: [...state.devices.filter((d) => d.device !== entry.device), entry],
+      }));
+      return { ok: true };
+    },
+    forget: async (address) => {
+      this.options.store.changePersisted(this.options.scenario, (state) => ({
+        ...state,
+        devices: state.devices.filter((d) => d.device !== address),
+      }));
+      return { ok: true };
+    },
+    importDriverctl: async () => [],
+  };
 
   /** Changes the saved simulation (holding its lock) and shows the result. */
   change<T>(action: (machine: SimMachine) => T): T {

@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BinderyFailure, bindery } from '../../../src-shared/errors';
+import { NOTHING_PERSISTED } from '../persist/persisted-file';
+import { PersistedStateSchema } from '../persist/persisted-schema';
+import type { PersistedState } from '../persist/persisted-schema';
 import { SimMachine } from '../sim/machine';
 import { bootScenario } from '../sim/scenarios/load';
 import { stateDir } from '../state/state-dir';
@@ -62,11 +65,32 @@ export class SimStore {
     });
   }
 
-  /** Back to the start state. Returns whether there was saved state. */
-  reset(scenario: string): boolean {
-    if (!fs.existsSync(this.file(scenario))) return false;
+  /** The devices this simulation keeps across (simulated) reboots. */
+  persistedFile(scenario: string): string {
+    return path.join(this.dir, `${scenario}.persisted.json`);
+  }
+
+  readPersisted(scenario: string): PersistedState {
+    try {
+      return PersistedStateSchema.parse(JSON.parse(fs.readFileSync(this.persistedFile(scenario), 'utf8')));
+    } catch {
+      return NOTHING_PERSISTED;
+    }
+  }
+
+  changePersisted(scenario: string, change: (state: PersistedState) => PersistedState): void {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    withFileLock(`${this.file(scenario)}.lock`, () => fs.rmSync(this.file(scenario), { force: true }));
+    withFileLock(`${this.file(scenario)}.lock`, () => {
+      writeFileAtomic(this.persistedFile(scenario), JSON.stringify(PersistedStateSchema.parse(change(this.readPersisted(scenario)))));
+    });
+  }
+
+  /** Back to the start state, keeping nothing. Returns whether there was saved state. */
+  reset(scenario: string): boolean {
+    const files = [this.file(scenario), this.persistedFile(scenario)];
+    if (!files.some((file) => fs.existsSync(file))) return false;
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    withFileLock(`${this.file(scenario)}.lock`, () => files.forEach((file) => fs.rmSync(file, { force: true })));
     return true;
   }
 }

@@ -11,11 +11,12 @@ import type { SimStore } from '../host/sim-store';
 import { openIdDatabase } from '../ids/id-database';
 import { listScenarios } from '../sim/scenarios/load';
 import type { EngineOptions } from './engine-options';
-import { InventoryService } from './inventory-service';
+import { openSession } from './host-session';
+import type { HostSession } from './host-session';
 
 export interface HostEntry {
   readonly choice: HostChoice;
-  open(): InventoryService;
+  open(): HostSession;
 }
 
 export class HostCatalog {
@@ -25,7 +26,7 @@ export class HostCatalog {
     return this.entries.map((entry) => entry.choice);
   }
 
-  open(hostId: string): InventoryService {
+  open(hostId: string): HostSession {
     const entry = this.entries.find((e) => e.choice.id === hostId);
     if (!entry) {
       throw new BinderyFailure(
@@ -49,7 +50,7 @@ export function linuxHostEntry(options: EngineOptions): HostEntry {
   return {
     choice,
     open: () =>
-      new InventoryService(
+      openSession(
         host,
         loadAliasDatabase({ root: host.info.root, kernelRelease: host.info.kernelRelease, modulesAliasFile: options.modulesAlias }),
       ),
@@ -74,11 +75,7 @@ export function simHostEntries(store: SimStore): HostEntry[] {
     if (scenario.error !== null || kernelRelease === null || modulesAliasFile === null) return [];
     return [{
       choice: { id: `sim:${name}`, kind: 'sim', label: name, description: scenario.description },
-      open: () =>
-        new InventoryService(
-          new SimHost({ scenario: name, kernelRelease, store, ids }),
-          aliasesOf(modulesAliasFile, kernelRelease),
-        ),
+      open: () => openSession(new SimHost({ scenario: name, kernelRelease, store, ids }), aliasesOf(modulesAliasFile, kernelRelease)),
     }];
   });
 }
