@@ -12,6 +12,9 @@ import { stateDir } from '../state/state-dir';
 import { writeDurably } from './durable-write';
 import { hostFileName } from './host-file-name';
 
+/** Per host; the oldest entries go first. Plenty to undo and to look back on, never unbounded. */
+export const MAX_ENTRIES = 500;
+
 export const HISTORY_VERSION = 1;
 
 export interface HistoryFile {
@@ -41,7 +44,7 @@ export class HistoryStore {
 
   /** Adds the entry as the newest; an entry of the same plan (recorded again by a recovery) is replaced. */
   record(entry: HistoryEntry): void {
-    this.change(entry.plan.hostId, (entries) => [entry, ...entries.filter((e) => e.plan.id !== entry.plan.id)]);
+    this.change(entry.plan.hostId, (entries) => [entry, ...entries.filter((e) => e.plan.id !== entry.plan.id)].slice(0, MAX_ENTRIES));
   }
 
   /** Newest first. */

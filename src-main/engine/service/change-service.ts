@@ -59,9 +59,13 @@ export class ChangeService {
     return plan;
   }
 
-  /** Undoes the most recent applied plan that is not undone yet. */
+  /**
+   * Undoes the most recent applied change that is not undone yet. Undos are
+   * not themselves undone: undoing again walks further back, like a stack.
+   */
   async planUndo(): Promise<Plan> {
-    const last = this.stores.history.list(this.hostId).find((e) => e.outcome.status === 'done' && e.undoneBy === null);
+    const last = this.stores.history.list(this.hostId)
+      .find((e) => e.outcome.status === 'done' && e.undoneBy === null && e.plan.goal.kind !== 'undo');
     if (!last) {
       throw new BinderyFailure(bindery('BAD_INPUT', 'Nothing to undo', `No applied change on ${this.host.info.label} is left to undo.`));
     }

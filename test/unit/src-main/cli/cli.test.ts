@@ -223,3 +223,93 @@ describe('simulated hosts', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('changing a host (on a simulation)', () => {
+  const on = (...args: string[]) => bindery('--host', 'sim:workstation', ...args);
+  const driverOf = (device: string) => (JSON.parse(on('show', device, '--json').stdout) as { driver: string | null }).driver;
+
+  it('plans without changing anything, naming every device it touches', () => {
+    bindery('sim', 'reset', 'workstation');
+    const run = on('plan', 'assign-vfio', '05:00.0', '--json');
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(run.stdout) as { devices: { device: string; before: { driver: string }; after: { driver: string } }[]; steps: unknown[] };
+    expect(plan.devices.map((d) => [d.device, d.before.driver, d.after.driver])).toEqual([
+      ['pci/0000:05:00.0', 'amdgpu', 'vfio-pci'],
+      ['pci/0000:05:00.1', 'snd_hda_intel', 'vfio-pci'],
+    ]);
+    expect(plan.steps.length).toBeGreaterThan(0);
+    expect(driverOf('05:00.0')).toBe('amdgpu');
+  });
+
+  it('applies and undoes, round trip to the same drivers, with the outcome as JSON', () => {
+    bindery('sim', 'reset', 'workstation');
+    const applied = on('apply', 'assign-vfio', '0000:05:00.0', '--yes', '--json');
+    expect(applied.code).toBe(0);
+    const outcome = JSON.parse(applied.stdout) as { status: string; devices: { device: string; before: { driver: string }; after: { driver: string } }[] };
+    expect(outcome.status).toBe('done');
+    expect(outcome.devices.map((d) => [d.device, d.before.driver, d.after.driver])).toEqual(expect.arrayContaining([
+      ['pci/0000:05:00.0', 'amdgpu', 'vfio-pci'],
+      ['pci/0000:05:00.1', 'snd_hda_intel', 'vfio-pci'],
+    ]));
+    expect(driverOf('05:00.1')).toBe('vfio-pci');
+    const history = JSON.parse(on('history', '--json').stdout) as { plan: { summary: string }; undoneBy: string | null }[];
+    expect(history).toHaveLength(1);
+    expect(on('undo', '--yes').code).toBe(0);
+    expect([driverOf('05:00.0'), driverOf('05:00.1')]).toEqual(['amdgpu', 'snd_hda_intel']);
+    const after = JSON.parse(on('history', '--json').stdout) as { undoneBy: string | null }[];
+    expect(after.map((e) => e.undoneBy !== null)).toEqual([false, true]);
+    expect(on('undo', '--yes').stderr).toContain('Nothing to undo');
+  });
+
+  it('refuses the boot disk with the reason and exit 1, and changes nothing', () => {
+    bindery('sim', 'reset', 'workstation');
+    const run = on('apply', 'assign-vfio', '02:00.0', '--yes');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('This is the boot disk');
+    expect(run.stdout).toContain('nothing changed');
+    expect(driverOf('02:00.0')).toBe('nvme');
+    expect(on('plan', 'assign-vfio', '02:00.0').code).toBe(1);
+  });
+
+  it('refuses the display GPU unless forced', () => {
+    bindery('sim', 'reset', 'workstation');
+    const run = on('apply', 'assign-vfio', '01:00.0', '--yes');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('--force overrides this');
+    expect(driverOf('01:00.0')).toBe('nouveau');
+    expect(on('apply', 'assign-vfio', '01:00.0', '--yes', '--force').code).toBe(0);
+    expect(driverOf('01:00.0')).toBe('vfio-pci');
+  });
+
+  it('will not apply without confirmation when there is no terminal to ask on', () => {
+    bindery('sim', 'reset', 'workstation');
+    const run = on('apply', 'unbind', '07:00.0');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--yes');
+    expect(driverOf('07:00.0')).toBe('xhci_hcd');
+  });
+
+  it('keeps a device across reboots, and forgets it', () => {
+    bindery('sim', 'reset', 'workstation');
+    expect(on('persist', '05:00.0').code).toBe(0);
+    const kept = JSON.parse(on('persisted', '--json').stdout) as { devices: { device: string; driver: string; present: boolean }[] };
+    expect(kept.devices).toEqual([{ device: 'pci/0000:05:00.0', driver: 'amdgpu', present: true }]);
+    expect(on('unpersist', '05:00.0').code).toBe(0);
+    expect((JSON.parse(on('persisted', '--json').stdout) as { devices: unknown[] }).devices).toEqual([]);
+  });
+
+  it.each([
+    [['plan'], /needs a GOAL/],
+    [['plan', 'assign-vfio'], /at least one DEVICE/],
+    [['plan', 'bind', '05:00.0'], /DEVICE and DRIVER/],
+    [['plan', 'frobnicate', '05:00.0'], /needs a GOAL/],
+    [['plan', 'assign-vfio', '09:00.0'], /No such device/],
+    [['apply', 'bind', '05:00.0', '../../etc'], /driver/i],
+    [['recover', 'sideways'], /finish, undo, or nothing/],
+    [['history', '--force'], /does not apply/],
+  ])('%j is refused with exit 2', (args, message) => {
+    const run = on(...(args as string[]));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -2,11 +2,12 @@
 // $XDG_STATE_HOME/bindery/history; what undo undoes and where return-to-host
 // finds the driver a device had before VFIO.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceId } from '../../../../../src-shared/model';
 import type { DriverState, HistoryEntry, OutcomeStatus, Plan } from '../../../../../src-shared/plan';
-import { HISTORY_VERSION, HistoryStore, isVfioDriver } from '../../../../../src-main/engine/apply/history';
+import { HISTORY_VERSION, HistoryStore, MAX_ENTRIES, isVfioDriver } from '../../../../../src-main/engine/apply/history';
 import { cleanLabs, lab } from './support/lab';
 
 afterEach(cleanLabs);
@@ -109,5 +110,21 @@ describe('isVfioDriver', () => {
   it('knows vfio-pci, its variants and the other VFIO bus drivers, and nothing else', () => {
     for (const driver of ['vfio-pci', 'mlx5_vfio_pci', 'nvgrace_gpu_vfio_pci', 'vfio-platform', 'vfio_mdev', 'vfio-cdx']) expect(isVfioDriver(driver), driver).toBe(true);
     for (const driver of ['amdgpu', 'pci-stub', 'vfiox', 'novfio', 'mlx5_core']) expect(isVfioDriver(driver), driver).toBe(false);
+  });
+});
+
+describe('history size', () => {
+  it('keeps the newest entries up to the cap, so the file never grows without bound', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-history-cap-'));
+    const store = new HistoryStore(dir);
+    const entry = (n: number) => ({
+      plan: { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, goal: { kind: 'unbind' as const, device: 'pci/0000:01:00.0' }, hostId: 'sim:cap', createdAt: '', summary: `plan ${n}`, devices: [], steps: [], findings: [] },
+      outcome: { planId: '', status: 'done' as const, stepsDone: 0, failedStep: null, error: null, devices: [], startedAt: '', finishedAt: '' },
+      undoneBy: null,
+    });
+    for (let n = 0; n < MAX_ENTRIES + 5; n += 1) store.record(entry(n));
+    const kept = store.list('sim:cap');
+    expect(kept).toHaveLength(MAX_ENTRIES);
+    expect(kept[0]?.plan.summary).toBe(`plan ${MAX_ENTRIES + 4}`);
   });
 });
