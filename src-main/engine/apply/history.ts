@@ -8,6 +8,7 @@ import { BinderyFailure, bindery } from '../../../src-shared/errors';
 import type { DeviceId } from '../../../src-shared/model';
 import type { HistoryEntry } from '../../../src-shared/plan';
 import { withFileLock } from '../state/file-lock';
+import { readJsonFile } from '../state/json-file';
 import { stateDir } from '../state/state-dir';
 import { writeDurably } from './durable-write';
 import { hostFileName } from './host-file-name';
@@ -103,19 +104,10 @@ export class HistoryStore {
   }
 
   private read(file: string): HistoryFile | null {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Reported below with the same words as a file of another shape.
-    }
+    const json = readJsonFile(file);
+    if (!json.found) return null;
+    // Not JSON at all is reported with the same words as JSON of another shape.
+    const parsed = json.data;
     if (!isHistoryFile(parsed)) {
       throw new BinderyFailure(bindery('BAD_INPUT', 'History unreadable', `The history of applied plans in ${file} cannot be read.`,
         `Move ${file} somewhere else to start a new history (undo will not know the plans in it).`));

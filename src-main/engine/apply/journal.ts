@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BinderyFailure, bindery } from '../../../src-shared/errors';
 import type { Plan } from '../../../src-shared/plan';
 import { withFileLock } from '../state/file-lock';
+import { readJsonFile } from '../state/json-file';
 import { stateDir } from '../state/state-dir';
 import { writeDurably } from './durable-write';
 import { hostFileName } from './host-file-name';
@@ -62,19 +63,10 @@ export class Journal {
 
   /** The plan in progress on the host, or null. */
   read(hostId: string): JournalRecord | null {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file(hostId), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Reported below with the same words as a record of another shape.
-    }
+    const json = readJsonFile(this.file(hostId));
+    if (!json.found) return null;
+    // Not JSON at all is reported with the same words as JSON of another shape.
+    const parsed = json.data;
     if (!isRecord(parsed, hostId)) {
       throw new BinderyFailure(bindery('BAD_INPUT', 'Journal unreadable',
         `The journal of a plan in progress on ${hostId} (${this.file(hostId)}) cannot be read.`,
