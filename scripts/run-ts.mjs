@@ -18,7 +18,9 @@ const outfile = path.join(dir, `${path.basename(entry, '.ts')}.cjs`);
 try {
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
   // The script sees its own path as argv[1], as if run directly.
-  const run = spawnSync(process.execPath, ['-e', `process.argv[1]=${JSON.stringify(path.resolve(entry))};require(${JSON.stringify(outfile)})`, '--', ...args], { stdio: 'inherit' });
+  // `node -e` leaves no script path in argv: put the entry there, before the script's own arguments.
+  const boot = `process.argv.splice(1, 0, ${JSON.stringify(path.resolve(entry))});require(${JSON.stringify(outfile)})`;
+  const run = spawnSync(process.execPath, ['-e', boot, '--', ...args], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

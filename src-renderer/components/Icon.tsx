@@ -15,6 +15,13 @@ const PATHS = {
   shield: 'M8 2l5 2v4c0 3-2.2 5.2-5 6-2.8-.8-5-3-5-6V4z',
   plug: 'M6 2v3M10 2v3M4.5 5h7v2.5a3.5 3.5 0 0 1-7 0zM8 11v3',
   link: 'M7 9l2-2M6 6.5L4.5 8a2 2 0 0 0 3 3L9 9.5M10 9.5L11.5 8a2 2 0 0 0-3-3L7 6.5',
+  undo: 'M4.5 6.5h6a3 3 0 0 1 0 6H7M6.5 4L4 6.5 6.5 9',
+  arrow: 'M3 8h10M9.5 4.5L13 8l-3.5 3.5',
+  circle: 'M8 3.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z',
+  spinner: 'M8 2.5a5.5 5.5 0 1 0 5.5 5.5',
+  skip: 'M4 8h8',
+  history: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3l2 1.5',
+  lock: 'M4.5 7.5h7v6h-7zM6 7.5V5.5a2 2 0 0 1 4 0v2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

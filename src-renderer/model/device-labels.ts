@@ -1,6 +1,13 @@
 // Words people read for a device: names from hwdata first, IDs beside them in
 // the form lspci prints, and a plain fallback where the database knows nothing.
-import type { Device } from '../../src-shared/model';
+import { isVfioDriver } from '../../src-shared/driver-kinds';
+import type { Device, DeviceId } from '../../src-shared/model';
+
+/** `pci/0000:01:00.0` -> `0000:01:00.0`: the name people know a device by, where only its ID is at hand. */
+export function deviceName(id: DeviceId): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(slash + 1);
+}
 
 /** `0x10de` -> `10de`: sysfs prints PCI IDs with `0x`, USB IDs without. */
 export function hex(value: string): string {
@@ -75,11 +82,6 @@ export function nameWithId(name: string | null, id: string | null): string {
 }
 
 export type DriverState = 'vfio' | 'bound' | 'unbound';
-
-/** Drivers that hand a device to userspace or a VM rather than use it on the host. */
-export function isVfioDriver(driver: string): boolean {
-  return driver.includes('vfio');
-}
 
 export function driverState(device: Device): DriverState {
   if (!device.driver) return 'unbound';

@@ -2,7 +2,8 @@
 // it has, which devices are already on VFIO, which PCI devices have no
 // driver, where the GPUs are, and whether the IOMMU is on.
 import type { Device, Snapshot } from '../../src-shared/model';
-import { compareBuses, isVfioDriver, pciClassCode } from './device-labels';
+import { compareBuses, pciClassCode } from './device-labels';
+import { isVfioDriver } from '../../src-shared/driver-kinds';
 
 export interface HostOverview {
   readonly buses: readonly { readonly bus: string; readonly count: number }[];

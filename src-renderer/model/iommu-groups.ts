@@ -3,13 +3,11 @@
 // viable iff every member is unbound or bound to a driver that manages its own
 // DMA, i.e. a vfio driver, pci-stub or pcieport).
 import type { Device, DeviceId, IommuGroup } from '../../src-shared/model';
-import { isVfioDriver } from './device-labels';
-
-const DRIVER_MANAGED_DMA = new Set(['pci-stub', 'pcieport', 'vfio-pci', 'vfio-platform', 'vfio-amba', 'vfio-fsl-mc', 'vfio-cdx']);
+import { isVfioDriver, managesOwnDma } from '../../src-shared/driver-kinds';
 
 /** Whether a device leaves its group usable by VFIO as it is bound now. */
 function leavesGroupViable(device: Device): boolean {
-  return !device.driver || DRIVER_MANAGED_DMA.has(device.driver) || isVfioDriver(device.driver);
+  return !device.driver || managesOwnDma(device.driver);
 }
 
 /**

@@ -1,5 +1,6 @@
-// Where the arrow keys take the cursor in a vertical list or tree. Tree-only
-// moves (Left/Right) need the row's shape, so they live with treeMove.
+// Where the arrow keys take the cursor in a vertical list or tree, and which
+// keys open a row's context menu. Tree-only moves (Left/Right) need the row's
+// shape, so they live with treeMove.
 import type { TreeRow } from './tree-rows';
 
 /** The new row index for a list key, or null when the key is not a move. */
@@ -22,6 +23,11 @@ export function listMove(key: string, index: number, count: number, pageSize: nu
     default:
       return null;
   }
+}
+
+/** The keys that open a row's context menu: the Menu key, or Shift+F10. */
+export function isMenuKey(event: { readonly key: string; readonly shiftKey: boolean }): boolean {
+  return event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10');
 }
 
 export type TreeMove =

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBridge } from './harness.mjs';
 import { FIXTURE_ALIAS, FIXTURE_TREE, REPO, launchChromium, openBindery, saveScreenshot, startBridge } from './harness.mjs';
-import { activeRowText, deviceItem, details, filterBox, focusedLabel, tree } from './ui';
+import { activeRowText, description, deviceItem, details, filterBox, focusedLabel, isDisabled, tree } from './ui';
 
 const sys = (...parts: string[]) => path.join(FIXTURE_TREE, 'sys', ...parts);
 const pciNames = fs.readdirSync(sys('bus', 'pci', 'devices')).sort();
@@ -210,6 +210,28 @@ describe('the captured workstation tree', () => {
     await page.getByRole('banner').locator(`time:not([datetime="${before}"])`).waitFor();
     expect(other.errors).toEqual([]);
     await other.page.close();
+  });
+
+  it('offers no changes on a captured tree, and says why once', async () => {
+    await deviceItem(page, '0000:01:00.0').click();
+    const panel = details(page);
+    await panel.getByText(/is a captured tree: it shows a machine as it was read, and nothing in it can be changed\.$/).waitFor();
+    expect(await panel.getByText(/captured tree/).count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Assign to VFIO' }).count()).toBe(0);
+    expect(await panel.getByRole('switch').count()).toBe(0);
+
+    await deviceItem(page, '0000:01:00.0').click({ button: 'right' });
+    const items = page.getByRole('menu', { name: 'Actions for 0000:01:00.0' }).getByRole('menuitem');
+    await items.first().waitFor();
+    expect(await items.allInnerTexts()).toEqual([expect.stringMatching(/^No changes here/)]);
+    expect(await items.first().getAttribute('aria-disabled')).toBe('true');
+    expect(await description(items.first())).toContain('nothing in it can be changed');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: /^History/ }).click();
+    await page.getByRole('heading', { name: 'No changes yet' }).waitFor();
+    await page.getByText('This host cannot keep anything across reboots').waitFor();
+    expect(await isDisabled(page.getByRole('button', { name: 'Undo last change' }))).toBe(true);
   });
 
   it('keeps the selected device across a refresh (F5)', async () => {

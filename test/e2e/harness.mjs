@@ -58,9 +58,13 @@ export function launchChromium() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page showing Bindery, once the device tree is up; `errors` collects what the page logged as errors. */
-export async function openBindery(browser, url, { width = 1440, height = 900, colorScheme = 'light' } = {}) {
+/**
+ * A page showing Bindery, once the device tree is up; `errors` collects what the page logged as errors.
+ * `prepare` runs before the page loads (to route its WebSocket, for one).
+ */
+export async function openBindery(browser, url, { width = 1440, height = 900, colorScheme = 'light', prepare = null } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  if (prepare) await prepare(page);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BinderyFailure, bindery } from '../../../src-shared/errors';
 import type { DeviceId } from '../../../src-shared/model';
+import { isVfioDriver } from '../../../src-shared/driver-kinds';
 import type { HistoryEntry } from '../../../src-shared/plan';
 import { withFileLock } from '../state/file-lock';
 import { readJsonFile } from '../state/json-file';
@@ -26,10 +27,6 @@ export interface HistoryFile {
 }
 
 /** vfio-pci, its variants (mlx5_vfio_pci), vfio-platform, vfio_mdev. */
-export function isVfioDriver(driver: string): boolean {
-  return /(^|[-_])vfio([-_]|$)/.test(driver);
-}
-
 function isHistoryFile(value: unknown): value is HistoryFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Partial<Record<keyof HistoryFile, unknown>>;

@@ -8,7 +8,7 @@ import type { Device } from '../../../src-shared/model';
 import type { AliasDatabase } from '../alias/database';
 import { moduleDriver, sameDriverName } from '../alias/driver-name';
 import type { PlanContext } from './context';
-import { isVfioDriver } from './driver-kinds';
+import { isVfioDriver } from '../../../src-shared/driver-kinds';
 
 export interface DriverChoice {
   /** The name `driver_override` and `bind` need (`vfio-pci`, `mlx5_vfio_pci`). */

@@ -2,16 +2,9 @@
 // give a device to userspace; drivers with driver_managed_dma (VFIO drivers,
 // pci-stub, pcieport) do not count against a group's viability; every other
 // driver on a DMA bus uses the kernel's DMA API and does.
+import { isVfioDriver, managesOwnDma } from '../../../src-shared/driver-kinds';
 import type { Device } from '../../../src-shared/model';
 
-/** `vfio-pci`, variants (`mlx5_vfio_pci`), `vfio-platform`, `vfio-amba`, `vfio-fsl-mc`, `vfio-cdx`. */
-export function isVfioDriver(driver: string | null): boolean {
-  if (driver === null) return false;
-  const name = driver.replaceAll('-', '_');
-  return name === 'vfio_pci' || name.endsWith('_vfio_pci') || name.startsWith('vfio_');
-}
-
-const DMA_MANAGED = new Set(['pci-stub', 'pcieport']);
 
 /** Buses whose dma_configure takes the group's default domain for kernel drivers. */
 const DMA_BUSES = new Set(['pci', 'platform', 'amba', 'cdx', 'fsl-mc']);
@@ -19,7 +12,7 @@ const DMA_BUSES = new Set(['pci', 'platform', 'amba', 'cdx', 'fsl-mc']);
 /** Whether a device bound to `driver` keeps its IOMMU group from being used by VFIO. */
 export function blocksViability(device: Device, driver: string | null): boolean {
   if (driver === null || !DMA_BUSES.has(device.bus)) return false;
-  return !isVfioDriver(driver) && !DMA_MANAGED.has(driver);
+  return !managesOwnDma(driver);
 }
 
 /** A device VFIO already has: on a VFIO driver, or an mdev whose driver made it a VFIO device. */

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Unsubscribe } from '../../../src-shared/api';
 import { BinderyFailure, bindery } from '../../../src-shared/errors';
+import { nextToUndo } from '../../../src-shared/history-rules';
 import type { DeviceId } from '../../../src-shared/model';
 import type {
   ApplyProgress, ApplyRequest, Goal, HistoryEntry, InterruptedAction, InterruptedPlan, Outcome, PersistenceState, Plan,
@@ -64,8 +65,7 @@ export class ChangeService {
    * not themselves undone: undoing again walks further back, like a stack.
    */
   async planUndo(): Promise<Plan> {
-    const last = this.stores.history.list(this.hostId)
-      .find((e) => e.outcome.status === 'done' && e.undoneBy === null && e.plan.goal.kind !== 'undo');
+    const last = nextToUndo(this.stores.history.list(this.hostId));
     if (!last) {
       throw new BinderyFailure(bindery('BAD_INPUT', 'Nothing to undo', `No applied change on ${this.host.info.label} is left to undo.`));
     }

@@ -1,5 +1,7 @@
-// The details panel: everything known about the selected device.
-import type { DeviceId, Snapshot } from '../../../src-shared/model';
+// The details panel: everything known about the selected device, and what
+// can be changed about it (the actions, given by the workbench).
+import type { ReactNode } from 'react';
+import type { Device, DeviceId, Snapshot } from '../../../src-shared/model';
 import type { DeviceIndex } from '../../model/device-index';
 import type { CandidatesState } from '../../state/use-candidates';
 import { CandidatesSection } from './CandidatesSection';
@@ -22,10 +24,11 @@ interface DeviceDetailsProps {
   readonly onSelect: (id: DeviceId) => void;
   readonly onShowGroups: () => void;
   readonly onFilter: (query: string) => void;
+  readonly actions: (device: Device) => ReactNode;
 }
 
 export function DeviceDetails(props: DeviceDetailsProps) {
-  const { snapshot, index, selectedId, candidates, onSelect, onShowGroups, onFilter } = props;
+  const { snapshot, index, selectedId, candidates, onSelect, onShowGroups, onFilter, actions } = props;
   const device = selectedId ? index.byId.get(selectedId) : undefined;
   return (
     <section className="details" aria-label="Device details">
@@ -33,6 +36,7 @@ export function DeviceDetails(props: DeviceDetailsProps) {
         // Keyed by device so a new selection starts scrolled to the top.
         <div className="details-scroll" key={device.id}>
           <DetailsHeader device={device} />
+          {actions(device)}
           <DriverSection device={device} />
           <CandidatesSection state={candidates} host={snapshot.host} />
           <IommuSection device={device} snapshot={snapshot} index={index} onSelect={onSelect} onShowGroups={onShowGroups} />

@@ -4,9 +4,11 @@
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Device, DeviceId } from '../../../src-shared/model';
+import type { MenuPoint } from '../../components/Menu';
+import { pointUnder } from '../../components/menu-point';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import type { SortColumn, SortOrder } from '../../model/device-sort';
-import { listMove } from '../../model/list-navigation';
+import { isMenuKey, listMove } from '../../model/list-navigation';
 import { DeviceTableRow } from './DeviceTableRow';
 import './device-rows.css';
 import './device-table.css';
@@ -19,6 +21,7 @@ interface DeviceTableProps {
   readonly onSort: (order: SortOrder) => void;
   readonly onActivate: (key: string) => void;
   readonly onSelect: (id: DeviceId) => void;
+  readonly onMenu: (id: DeviceId, at: MenuPoint) => void;
 }
 
 const ROW_HEIGHT = 26;
@@ -31,7 +34,7 @@ const COLUMNS: readonly { readonly id: SortColumn; readonly label: string }[] = 
   { id: 'group', label: 'Group' },
 ];
 
-export function DeviceTable({ devices, selectedId, activeKey, sort, onSort, onActivate, onSelect }: DeviceTableProps) {
+export function DeviceTable({ devices, selectedId, activeKey, sort, onSort, onActivate, onSelect, onMenu }: DeviceTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const virtual = useVirtualRows({
@@ -47,10 +50,20 @@ export function DeviceTable({ devices, selectedId, activeKey, sort, onSort, onAc
     if (found >= 0) virtual.scrollToIndex(found, { align: 'auto' });
   }, [found, virtual]);
 
+  const rowId = (index: number) => `${idPrefix}-row-${index}`;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget) return;
     const device = devices[activeIndex];
     if (!device) return;
+    if (isMenuKey(event)) {
+      event.preventDefault();
+      const at = pointUnder(document.getElementById(rowId(activeIndex)));
+      if (at) {
+        onSelect(device.id);
+        onMenu(device.id, at);
+      }
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onSelect(device.id);
@@ -69,7 +82,6 @@ export function DeviceTable({ devices, selectedId, activeKey, sort, onSort, onAc
       column,
       direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending',
     });
-  const rowId = (index: number) => `${idPrefix}-row-${index}`;
 
   return (
     <div
@@ -115,6 +127,7 @@ export function DeviceTable({ devices, selectedId, activeKey, sort, onSort, onAc
                 selected={device.id === selectedId}
                 onActivate={onActivate}
                 onSelect={onSelect}
+                onMenu={onMenu}
               />
             );
           })}

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Device, DeviceId } from '../../../src-shared/model';
 import { Badge } from '../../components/Badge';
 import { DriverBadge } from '../../components/DriverBadge';
+import type { MenuPoint } from '../../components/Menu';
 import { rowClassNames } from '../../model/class-device-names';
 import { className, deviceTitle } from '../../model/device-labels';
 
@@ -16,10 +17,11 @@ interface DeviceTableRowProps {
   readonly selected: boolean;
   readonly onActivate: (key: string) => void;
   readonly onSelect: (id: DeviceId) => void;
+  readonly onMenu: (id: DeviceId, at: MenuPoint) => void;
 }
 
 export const DeviceTableRow = memo(function DeviceTableRow(props: DeviceTableRowProps) {
-  const { id, rowIndex, device, top, active, selected, onActivate, onSelect } = props;
+  const { id, rowIndex, device, top, active, selected, onActivate, onSelect, onMenu } = props;
   const title = deviceTitle(device);
   const names = rowClassNames(device).join(', ');
   const classes = ['device-row', 'device-table-columns'];
@@ -36,6 +38,12 @@ export const DeviceTableRow = memo(function DeviceTableRow(props: DeviceTableRow
       onClick={() => {
         onActivate(device.id);
         onSelect(device.id);
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onActivate(device.id);
+        onSelect(device.id);
+        onMenu(device.id, { x: event.clientX, y: event.clientY });
       }}
     >
       <span role="gridcell" className="cell cell-address mono" title={device.name}>{device.name}</span>

@@ -4,8 +4,10 @@
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DeviceId } from '../../../src-shared/model';
+import type { MenuPoint } from '../../components/Menu';
+import { pointUnder } from '../../components/menu-point';
 import { useVirtualRows } from '../../components/use-virtual-rows';
-import { treeMove } from '../../model/list-navigation';
+import { isMenuKey, treeMove } from '../../model/list-navigation';
 import type { TreeRow } from '../../model/tree-rows';
 import { DeviceTreeRow } from './DeviceTreeRow';
 import './device-rows.css';
@@ -18,11 +20,12 @@ interface DeviceTreeProps {
   readonly onActivate: (key: string) => void;
   readonly onSelect: (id: DeviceId) => void;
   readonly onExpand: (key: string, expanded: boolean) => void;
+  readonly onMenu: (id: DeviceId, at: MenuPoint) => void;
 }
 
 const ROW_HEIGHT = 26;
 
-export function DeviceTree({ rows, selectedId, activeKey, onActivate, onSelect, onExpand }: DeviceTreeProps) {
+export function DeviceTree({ rows, selectedId, activeKey, onActivate, onSelect, onExpand, onMenu }: DeviceTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const virtual = useVirtualRows({
@@ -38,9 +41,19 @@ export function DeviceTree({ rows, selectedId, activeKey, onActivate, onSelect, 
     if (found >= 0) virtual.scrollToIndex(found, { align: 'auto' });
   }, [found, virtual]);
 
+  const rowId = (index: number) => `${idPrefix}-row-${index}`;
   const onKeyDown = (event: KeyboardEvent) => {
     const row = rows[activeIndex];
     if (!row) return;
+    if (isMenuKey(event)) {
+      event.preventDefault();
+      const at = pointUnder(document.getElementById(rowId(activeIndex)));
+      if (row.kind === 'device' && at) {
+        onSelect(row.device.id);
+        onMenu(row.device.id, at);
+      }
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       if (row.kind === 'device') onSelect(row.device.id);
@@ -58,7 +71,6 @@ export function DeviceTree({ rows, selectedId, activeKey, onActivate, onSelect, 
     }
   };
 
-  const rowId = (index: number) => `${idPrefix}-row-${index}`;
   return (
     <div
       ref={scrollRef}
@@ -84,6 +96,7 @@ export function DeviceTree({ rows, selectedId, activeKey, onActivate, onSelect, 
               onActivate={onActivate}
               onSelect={onSelect}
               onExpand={onExpand}
+              onMenu={onMenu}
             />
           );
         })}

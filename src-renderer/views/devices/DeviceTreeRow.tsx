@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
 import type { DeviceId } from '../../../src-shared/model';
 import { Icon } from '../../components/Icon';
+import type { MenuPoint } from '../../components/Menu';
 import { busLabel } from '../../model/device-labels';
 import type { TreeRow } from '../../model/tree-rows';
 import { DeviceSummary } from './DeviceSummary';
@@ -17,17 +18,25 @@ interface DeviceTreeRowProps {
   readonly onActivate: (key: string) => void;
   readonly onSelect: (id: DeviceId) => void;
   readonly onExpand: (key: string, expanded: boolean) => void;
+  readonly onMenu: (id: DeviceId, at: MenuPoint) => void;
 }
 
 /** Pixels per tree level; the CSS draws the indent guides at the same pitch. */
 const INDENT = 16;
 
 export const DeviceTreeRow = memo(function DeviceTreeRow(props: DeviceTreeRowProps) {
-  const { id, row, top, active, selected, onActivate, onSelect, onExpand } = props;
+  const { id, row, top, active, selected, onActivate, onSelect, onExpand, onMenu } = props;
   const onClick = () => {
     onActivate(row.key);
     if (row.kind === 'device') onSelect(row.device.id);
     else onExpand(row.key, !row.expanded);
+  };
+  const onContextMenu = (event: MouseEvent) => {
+    if (row.kind !== 'device') return;
+    event.preventDefault();
+    onActivate(row.key);
+    onSelect(row.device.id);
+    onMenu(row.device.id, { x: event.clientX, y: event.clientY });
   };
   const onTwisty = (event: MouseEvent) => {
     event.stopPropagation();
@@ -55,6 +64,7 @@ export const DeviceTreeRow = memo(function DeviceTreeRow(props: DeviceTreeRowPro
       className={classes.join(' ')}
       style={style}
       onClick={onClick}
+      onContextMenu={onContextMenu}
     >
       <span className={`twisty${row.expanded ? ' is-open' : ''}`} onClick={row.expandable ? onTwisty : undefined}>
         {row.expandable && <Icon name="chevron" />}

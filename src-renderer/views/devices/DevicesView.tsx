@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { DeviceId, Snapshot } from '../../../src-shared/model';
 import { EmptyState } from '../../components/EmptyState';
+import type { MenuPoint } from '../../components/Menu';
 import { filterDevices, searchIndex } from '../../model/device-filter';
 import { sortDevices } from '../../model/device-sort';
 import type { SortOrder } from '../../model/device-sort';
@@ -26,6 +27,8 @@ interface DevicesViewProps {
   readonly expansion: TreeExpansion;
   readonly selectedId: DeviceId | null;
   readonly onSelect: (id: DeviceId) => void;
+  /** Open a device's context menu at a point (right-click, or the menu key on the cursor row). */
+  readonly onMenu: (id: DeviceId, at: MenuPoint) => void;
 }
 
 interface Cursor {
@@ -35,7 +38,7 @@ interface Cursor {
 }
 
 export function DevicesView(props: DevicesViewProps) {
-  const { snapshot, query, appliedQuery, onQuery, filterRef, expansion, selectedId, onSelect } = props;
+  const { snapshot, query, appliedQuery, onQuery, filterRef, expansion, selectedId, onSelect, onMenu } = props;
   const [mode, setMode] = useState<ViewMode>('tree');
   const [sort, setSort] = useState<SortOrder>({ column: 'address', direction: 'ascending' });
   const [cursor, setCursor] = useState<Cursor>({ key: null, forSelection: null });
@@ -101,6 +104,7 @@ export function DevicesView(props: DevicesViewProps) {
             onActivate={activate}
             onSelect={onSelect}
             onExpand={expansion.setExpanded}
+            onMenu={onMenu}
           />
         ) : (
           <DeviceTable
@@ -111,6 +115,7 @@ export function DevicesView(props: DevicesViewProps) {
             onSort={setSort}
             onActivate={activate}
             onSelect={onSelect}
+            onMenu={onMenu}
           />
         )}
       </div>

@@ -6,7 +6,8 @@
 // warning for single-device changes that leave a group half on VFIO.
 import type { Device, DeviceId } from '../../../../src-shared/model';
 import type { DriverState, Finding, Goal } from '../../../../src-shared/plan';
-import { blocksViability, isVfioDriver } from '../driver-kinds';
+import { isVfioDriver } from '../../../../src-shared/driver-kinds';
+import { blocksViability } from '../driver-kinds';
 import { finding } from '../findings';
 import { listing } from '../wording';
 import type { SafetyCheck } from './moves';

@@ -5,7 +5,7 @@ import type { Finding, Goal, PlannedDevice } from '../../../../src-shared/plan';
 import type { PlanContext } from '../context';
 import type { Draft } from '../draft';
 import { changed } from '../draft';
-import { isVfioDriver } from '../driver-kinds';
+import { isVfioDriver } from '../../../../src-shared/driver-kinds';
 
 export interface Move {
   readonly device: Device;

@@ -8,7 +8,7 @@ import type { Draft } from '../draft';
 import { planned } from '../draft';
 import type { DriverChoice } from '../driver-choice';
 import { vfMayProbe } from '../driver-choice';
-import { isVfioDriver } from '../driver-kinds';
+import { isVfioDriver } from '../../../../src-shared/driver-kinds';
 import { finding } from '../findings';
 import { StepBuilder } from '../step-builder';
 import { named } from '../wording';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   busLabel,
   className,
+  deviceName,
   deviceTitle,
   driverState,
   nameWithId,
@@ -75,5 +76,13 @@ describe('driverState and busLabel', () => {
   it('spells known buses the way people write them and keeps unknown ones', () => {
     expect(busLabel('pci')).toBe('PCI');
     expect(busLabel('foo_bus')).toBe('foo_bus');
+  });
+});
+
+describe('deviceName', () => {
+  it('names a device by its ID as people do, without the bus', () => {
+    expect(deviceName('pci/0000:01:00.0')).toBe('0000:01:00.0');
+    expect(deviceName('usb/1-1:1.0')).toBe('1-1:1.0');
+    expect(deviceName('plain')).toBe('plain');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeviceTree } from '../../../../src-renderer/model/device-tree';
-import { listMove, treeMove } from '../../../../src-renderer/model/list-navigation';
+import { isMenuKey, listMove, treeMove } from '../../../../src-renderer/model/list-navigation';
 import { treeRows } from '../../../../src-renderer/model/tree-rows';
 import { makeDevice } from './make-device';
 
@@ -38,5 +38,14 @@ describe('treeMove', () => {
     expect(treeMove('ArrowLeft', open, 1, 10)).toEqual({ type: 'expand', key: port.id, expanded: false });
     expect(treeMove('ArrowLeft', open, 2, 10)).toEqual({ type: 'focus', index: 1 });
     expect(treeMove('ArrowLeft', closed, 0, 10)).toEqual({ type: 'expand', key: 'bus:pci', expanded: false });
+  });
+});
+
+describe('isMenuKey', () => {
+  it('opens a context menu with the Menu key or Shift+F10, not F10 alone', () => {
+    expect(isMenuKey({ key: 'ContextMenu', shiftKey: false })).toBe(true);
+    expect(isMenuKey({ key: 'F10', shiftKey: true })).toBe(true);
+    expect(isMenuKey({ key: 'F10', shiftKey: false })).toBe(false);
+    expect(isMenuKey({ key: 'Enter', shiftKey: true })).toBe(false);
   });
 });

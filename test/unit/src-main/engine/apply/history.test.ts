@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceId } from '../../../../../src-shared/model';
 import type { DriverState, HistoryEntry, OutcomeStatus, Plan } from '../../../../../src-shared/plan';
-import { HISTORY_VERSION, HistoryStore, MAX_ENTRIES, isVfioDriver } from '../../../../../src-main/engine/apply/history';
+import { HISTORY_VERSION, HistoryStore, MAX_ENTRIES } from '../../../../../src-main/engine/apply/history';
 import { cleanLabs, lab } from './support/lab';
 
 afterEach(cleanLabs);
@@ -103,13 +103,6 @@ describe('HistoryStore', () => {
     expect(() => history.record(entry('sim:workstation', {}))).toThrow(expect.objectContaining({
       error: expect.objectContaining({ code: 'BAD_INPUT', remedy: expect.stringContaining(`Move ${history.file('sim:workstation')}`) }),
     }));
-  });
-});
-
-describe('isVfioDriver', () => {
-  it('knows vfio-pci, its variants and the other VFIO bus drivers, and nothing else', () => {
-    for (const driver of ['vfio-pci', 'mlx5_vfio_pci', 'nvgrace_gpu_vfio_pci', 'vfio-platform', 'vfio_mdev', 'vfio-cdx']) expect(isVfioDriver(driver), driver).toBe(true);
-    for (const driver of ['amdgpu', 'pci-stub', 'vfiox', 'novfio', 'mlx5_core']) expect(isVfioDriver(driver), driver).toBe(false);
   });
 });
 

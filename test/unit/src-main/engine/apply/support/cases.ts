@@ -8,7 +8,7 @@ import type { Goal, Plan } from '../../../../../../src-shared/plan';
 import { applyPlan } from '../../../../../../src-main/engine/apply/apply-plan';
 import type { ApplyOptions } from '../../../../../../src-main/engine/apply/apply-plan';
 import type { HistoryStore } from '../../../../../../src-main/engine/apply/history';
-import { isVfioDriver } from '../../../../../../src-main/engine/apply/history';
+import { isVfioDriver } from '../../../../../../src-shared/driver-kinds';
 import type { Host } from '../../../../../../src-main/engine/host/host';
 import type { SimState } from '../../../../../../src-main/engine/sim/kernel/state';
 import type { AliasDatabase } from '../../../../../../src-main/engine/alias/database';
