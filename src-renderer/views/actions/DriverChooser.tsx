@@ -61,9 +61,12 @@ export function DriverChooser({ api, device, snapshot, mode, onChoose, onCancel 
   const group = useId();
   const candidates = useCandidates(api, device.id, snapshot.takenAt);
   const report = candidates.status === 'ready' ? candidates.report : null;
+  // Until the match is known, no list: the bound driver would first show among
+  // "other drivers" and then jump to the matches.
+  const loading = candidates.status === 'loading';
   const choices = useMemo(() => driverChoices(device, report, snapshot.drivers, mode), [device, report, snapshot.drivers, mode]);
   const [picked, setPicked] = useState<string | null>(null);
-  const chosen = picked ?? initialChoice(choices, mode);
+  const chosen = loading ? null : picked ?? initialChoice(choices, mode);
   const bindMode = mode === 'bind';
   const title = bindMode ? `Bind ${device.name} to a driver` : `Set the driver override of ${device.name}`;
   const option = (o: DriverOption) => (
@@ -82,16 +85,16 @@ export function DriverChooser({ api, device, snapshot, mode, onChoose, onCancel 
         </p>
       </div>
       <div className="modal-body">
-        {candidates.status === 'loading' && <p className="planning" role="status"><Icon name="spinner" className="spin" />Matching modules.alias…</p>}
+        {loading && <p className="planning" role="status"><Icon name="spinner" className="spin" />Matching modules.alias…</p>}
         {candidates.status === 'failed' && <ErrorNotice error={candidates.error} />}
-        {choices.matching.length > 0 && (
+        {!loading && choices.matching.length > 0 && (
           <fieldset>
             <legend className="dialog-section-title">Drivers that match it, best first</legend>
             <div className="driver-options">{choices.matching.map(option)}</div>
           </fieldset>
         )}
         {report && choices.matching.length === 0 && <p className="muted">{report.note ?? 'No driver\'s aliases match this device.'}</p>}
-        {choices.others.length > 0 && (
+        {!loading && choices.others.length > 0 && (
           <fieldset>
             <legend className="dialog-section-title">Other drivers on the {busLabel(device.bus)} bus</legend>
             <p className="dialog-hint faint">
