@@ -200,15 +200,20 @@ export class SimMachine {
       if (record.userOwned) return fail('EBUSY');
       if (ownerCount(this.kernel, record) !== 0) return fail('EPERM');
       record.userOwned = true;
+      if (!this.kernel.vfioFiles.includes(group)) this.kernel.vfioFiles.push(group);
       return ok();
     });
   }
 
+  /** Closes the file; EBADF only when none is open. One whose group went away closes fine. */
   vfioGroupClose(group: number): SimResult {
     return this.change(() => {
+      const files = this.kernel.vfioFiles;
+      const at = files.indexOf(group);
+      if (at < 0) return fail('EBADF');
+      files.splice(at, 1);
       const record = this.kernel.group(group);
-      if (!record?.userOwned) return fail('EBADF');
-      record.userOwned = false;
+      if (record) record.userOwned = false;
       return ok();
     });
   }

@@ -95,6 +95,7 @@ export class Kernel {
   get vdpaMgmt(): VdpaMgmtRecord[] { return this.meta.vdpaMgmt; }
   get devlink(): DevlinkRecord[] { return this.meta.devlink; }
   get pending(): PendingWork[] { return this.meta.pending; }
+  get vfioFiles(): number[] { return (this.meta.vfioFiles ??= []); }
   get facts(): HostFacts { return this.meta.facts; }
 
   nextIfindex(): number {

@@ -1,6 +1,6 @@
 // netdevsim's bus files (drivers/net/netdevsim/bus.c), as the test VM uses
-// them: `new_device` "ID [PORTS [QUEUES]]", `del_device` "ID", and a
-// device's `sriov_numvfs`.
+// them: `new_device` "ID [PORTS [QUEUES]]", `del_device` "ID", `link_device`
+// and `unlink_device`, and a device's `sriov_numvfs`.
 import type { Errno } from '../errno';
 import type { CoreOps } from './behaviours/context';
 import type { Kernel } from './kernel';
@@ -30,6 +30,16 @@ export function delDeviceStore(k: Kernel, core: CoreOps, text: string): Errno | 
   if (!dev) return 'ENOENT';
   core.unregister(k, dev);
   return null;
+}
+
+/**
+ * link_device ("NETNSFD:IFIDX NETNSFD:IFIDX") and unlink_device ("NETNSFD:IFIDX")
+ * name network namespaces by file descriptors of the writing process; the
+ * simulation has no such files, so every write fails as an unknown fd does:
+ * EINVAL (get_net_ns_by_fd() fails, or the text does not scan).
+ */
+export function nsimLinkStore(): Errno {
+  return 'EINVAL';
 }
 
 /** nsim_bus_dev_numvfs_store(): no change when equal, EBUSY from one non-zero count to another. */

@@ -384,6 +384,12 @@ export interface SimState {
   vdpaMgmt: VdpaMgmtRecord[];
   devlink: DevlinkRecord[];
   pending: PendingWork[];
+  /**
+   * Groups whose /dev/vfio/N the simulated user (a VM) holds open. A file
+   * stays open when its group goes away with the last VFIO device, as a real
+   * one does; absent in states saved before it was kept.
+   */
+  vfioFiles?: number[];
   nextId: number;
   readonly facts: HostFacts;
 }

@@ -10,13 +10,20 @@ import { parseStep } from './steps';
 
 const outcome = (result: SimResult<unknown>): string => (result.ok ? 'ok' : `err ${result.errno}`);
 
+/**
+ * iproute2's line for a port: devlink puts the port number of a physical port,
+ * and `splittable` for every port (devlink_nl_port_attrs_put()); iproute2
+ * prints them after the flavour's numbers and before the function. The only
+ * physical ports here are netdevsim's, numbered from 1 (port_number = index + 1).
+ */
 function describePort(info: PortInfo): string {
   const parts = [`${info.handle}:`, 'type eth'];
   if (info.netdev !== null) parts.push(`netdev ${info.netdev}`);
   parts.push(`flavour ${info.flavour}`);
-  if (info.flavour === 'pcisf') {
-    parts.push(`controller 0 pfnum ${info.pfnum} sfnum ${info.sfnum}`, `function: hw_addr ${info.hwAddr} state ${info.state} opstate ${info.opstate}`);
-  }
+  if (info.flavour === 'pcisf') parts.push(`controller 0 pfnum ${info.pfnum} sfnum ${info.sfnum}`);
+  if (info.flavour === 'physical') parts.push(`port ${Number(info.handle.slice(info.handle.lastIndexOf('/') + 1)) + 1}`);
+  parts.push('splittable false');
+  if (info.flavour === 'pcisf') parts.push(`function: hw_addr ${info.hwAddr} state ${info.state} opstate ${info.opstate}`);
   return parts.join(' ');
 }
 

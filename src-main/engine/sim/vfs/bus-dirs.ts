@@ -1,11 +1,11 @@
 // /sys/bus (kernel-abi.md 1.1): each bus's devices/ links, drivers/ with
 // bind, unbind, new_id, remove_id, the `module` link and a link per bound
 // device, and the bus files drivers_autoprobe, drivers_probe, uevent, plus
-// PCI's rescan and netdevsim's new_device and del_device.
+// PCI's rescan and netdevsim's new_device, del_device, link_device and unlink_device.
 import {
   bindStore, driversAutoprobeStore, driversProbeStore, unbindStore,
 } from '../kernel/driver-core';
-import { delDeviceStore, newDeviceStore } from '../kernel/netdevsim-bus';
+import { delDeviceStore, newDeviceStore, nsimLinkStore } from '../kernel/netdevsim-bus';
 import { rescanStore } from '../kernel/pci/hotplug';
 import { newIdStore, removeIdStore } from '../kernel/pci/new-id';
 import type { DriverRecord } from '../kernel/state';
@@ -81,6 +81,8 @@ function busDir(ctx: ViewContext, bus: string): VDir {
     if (bus === 'netdevsim') {
       entries.push(['new_device', woFile(({ text }) => newDeviceStore(k, ctx.core, text))]);
       entries.push(['del_device', woFile(({ text }) => delDeviceStore(k, ctx.core, text))]);
+      entries.push(['link_device', woFile(nsimLinkStore)]);
+      entries.push(['unlink_device', woFile(nsimLinkStore)]);
     }
     return entries;
   };

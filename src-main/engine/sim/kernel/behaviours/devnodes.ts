@@ -9,7 +9,6 @@ const MAJORS = {
   blkext: 259,
   nvme: 241,
   vfio: 243,
-  'vfio-dev': 242,
   'vhost-vdpa': 240,
   vduse: 239,
   virtblk: 253,

@@ -32,7 +32,8 @@ export interface ModuleProfile {
 const bool = (mode: number): ParamSpec => ({ type: 'bool', default: 'N', mode });
 
 const PROFILES: Readonly<Record<string, ModuleProfile>> = {
-  vfio: { deps: ['iommufd'], classes: ['vfio', 'vfio-dev'], init: ['vfio'] },
+  // Debian's 6.12 builds no iommufd (CONFIG_IOMMUFD is off): vfio stands alone.
+  vfio: { classes: ['vfio', 'vfio-dev'], init: ['vfio'] },
   vfio_pci_core: { deps: ['vfio', 'irqbypass'] },
   vfio_pci: {
     deps: ['vfio_pci_core'],

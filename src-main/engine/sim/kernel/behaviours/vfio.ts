@@ -1,6 +1,8 @@
 // VFIO device files (kernel-abi.md 3.7): binding vfio-pci (or a variant)
 // registers a VFIO device, which makes the group's /dev/vfio/<group> appear
-// with the first member and `vfio-dev/vfioN`; an mdev's VFIO driver gets an
+// with the first member and `vfio-dev/vfioN`. Debian's 6.12 has no
+// CONFIG_VFIO_DEVICE_CDEV (it needs iommufd), so vfioN has no
+// /dev/vfio/devices/vfioN node, as on the test VM. An mdev's VFIO driver gets an
 // emulated IOMMU group of its own. The group device goes with the last member,
 // and userspace's ownership of the group with it.
 import { emulatedGroup, iommuRelease } from '../iommu';
@@ -36,8 +38,7 @@ function registerVfioDevice(ctx: ProbeContext): void {
   }
   const n = k.ida('vfio-dev').alloc();
   ctx.core.add(k, {
-    name: `vfio${n}`, parent: dev.id, bus: null, cls: 'vfio-dev', createdBy: dev.id,
-    devnode: devnode('vfio-dev', n, `vfio/devices/vfio${n}`), ids: [['vfio-dev', n]],
+    name: `vfio${n}`, parent: dev.id, bus: null, cls: 'vfio-dev', createdBy: dev.id, devnode: null, ids: [['vfio-dev', n]],
   });
 }
 
