@@ -1,4 +1,7 @@
 // Ends every test run with the plain line CI reads: `N passed, N failed, N skipped`.
+// When scripts/test.mjs runs several phases it names a file in
+// BINDERY_SUMMARY_FILE: the counts go there and it prints the one total line.
+import fs from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -16,6 +19,8 @@ export default class SummaryReporter implements Reporter {
         else skipped += 1;
       }
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const file = process.env.BINDERY_SUMMARY_FILE;
+    if (file) fs.writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    else process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
