@@ -35,7 +35,7 @@ export const activeDisplay: SafetyCheck = ({ ctx, moves }) => {
       detail: `${named(device)} shows the desktop or console now (${listing(showing)}).${boot} `
         + `Taking it from ${from} turns that screen off, and the session on it may end.`,
       remedy: 'Move your screen to another GPU first (connect the monitor there, and set it as the boot display in the firmware setup), '
-        + 'or, if you run this machine headless, apply with --force.',
+        + 'or, if you run this machine headless, override this refusal and apply anyway.',
     }, [device], true)];
   });
 };

@@ -20,7 +20,7 @@ export const defaultRoute: SafetyCheck = ({ ctx, moves }) => {
       title: 'This network interface carries the default route',
       detail: `The default route leaves by ${listing(routed)} of ${named(device)}. Taking it from ${from ?? 'its driver'} cuts this host `
         + 'off the network, including any remote session you are using to do this.',
-      remedy: 'Route the host through another interface first, or apply with --force from the local console.',
+      remedy: 'Route the host through another interface first, or override this refusal and apply anyway from the local console.',
     }, [device], true)];
   });
 };

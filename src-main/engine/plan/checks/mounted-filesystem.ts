@@ -41,7 +41,7 @@ export const mountedFilesystem: SafetyCheck = ({ ctx, moves }) => {
       detail: `${named(device)} holds ${listing(held.map(where))}, which ${held.length === 1 ? 'is' : 'are'} mounted. `
         + `Taking it from ${from} makes ${held.length === 1 ? 'it' : 'them'} vanish under any program using ${held.length === 1 ? 'it' : 'them'}, and can lose data.`,
       remedy: `Unmount ${listing(held.map((m) => m.target))} first (and take ${held.length === 1 ? 'it' : 'them'} out of /etc/fstab if `
-        + 'it should stay with the VM), then plan again; or apply with --force if nothing uses it.',
+        + 'it should stay with the VM), then plan again; or, if nothing uses it, override this refusal and apply anyway.',
     }, [device], true)];
   });
 };
