@@ -192,6 +192,7 @@ describe('refusals', () => {
     expect(await description(bound)).toMatch(/^Matches/);
     const vfio = chooser.getByRole('radio', { name: 'vfio-pci' });
     expect(await description(vfio)).toContain('Assign to VFIO does that');
+    await saveScreenshot(page, 'bind-chooser-light');
     await chooser.getByRole('radio', { name: 'ahci' }).check();
     await chooser.getByRole('button', { name: 'Review plan' }).click();
     const dialog = changeDialog(page, /^Bind 0000:07:00\.0 .* to ahci$/);
