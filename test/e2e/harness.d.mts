@@ -25,6 +25,10 @@ export function launchChromium(): Promise<Browser>;
 export function openBindery(
   browser: Browser,
   url: string,
-  options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; prepare?: ((page: Page) => Promise<void>) | null },
+  options?: {
+    width?: number; height?: number; colorScheme?: 'light' | 'dark';
+    prepare?: ((page: Page) => Promise<void>) | null;
+    timeoutMs?: number | null;
+  },
 ): Promise<{ page: Page; errors: string[] }>;
 export function saveScreenshot(page: Page, name: string): Promise<string>;

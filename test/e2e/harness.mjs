@@ -60,10 +60,12 @@ export function launchChromium() {
 
 /**
  * A page showing Bindery, once the device tree is up; `errors` collects what the page logged as errors.
- * `prepare` runs before the page loads (to route its WebSocket, for one).
+ * `prepare` runs before the page loads (to route its WebSocket, for one). `timeoutMs` is how long the
+ * page's waits may take: more for huge hosts on a loaded machine than Playwright's 30 s.
  */
-export async function openBindery(browser, url, { width = 1440, height = 900, colorScheme = 'light', prepare = null } = {}) {
+export async function openBindery(browser, url, { width = 1440, height = 900, colorScheme = 'light', prepare = null, timeoutMs = null } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  if (timeoutMs !== null) page.setDefaultTimeout(timeoutMs);
   if (prepare) await prepare(page);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

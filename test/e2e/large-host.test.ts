@@ -48,20 +48,23 @@ let bridge: RunningBridge;
 let browser: Browser;
 let page: Page;
 
+/** Reading and drawing 10,280 devices while other suites load both cores can take minutes in CI. */
+const SLOW_MS = 180_000;
+
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-fleet-'));
   writeFleet(root);
   bridge = await startBridge({ sysfsRoot: root, modulesAlias: FIXTURE_ALIAS });
   browser = await launchChromium();
-  ({ page } = await openBindery(browser, bridge.url));
-});
+  ({ page } = await openBindery(browser, bridge.url, { timeoutMs: SLOW_MS }));
+}, SLOW_MS * 2);
 afterAll(async () => {
   await browser?.close();
   await bridge?.stop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
-describe(`a host with ${TOTAL.toLocaleString('en')} devices`, () => {
+describe(`a host with ${TOTAL.toLocaleString('en')} devices`, { timeout: SLOW_MS }, () => {
   it('renders only the rows in view, while telling assistive technology how many there are', async () => {
     await tree(page).getByRole('treeitem', { name: `PCI ${TOTAL.toLocaleString('en')}`, exact: true }).waitFor();
     expect(await tree(page).getByRole('treeitem').count()).toBeLessThan(MAX_ROWS_IN_DOM);
