@@ -1,5 +1,5 @@
 // The window: which engine we talk to, whether it answers, and then the workbench.
-import type { BinderyApi } from '../src-shared/api';
+import type { Engine } from './api/connect';
 import { useConnection } from './state/use-connection';
 import { useHosts } from './state/use-hosts';
 import { useSnapshot } from './state/use-snapshot';
@@ -11,8 +11,8 @@ import { RefreshFailed } from './views/status/RefreshFailed';
 import { Loading, NoEngine, StartupFailed } from './views/status/StartupScreen';
 import { Workbench } from './views/Workbench';
 
-function Connected({ api }: { readonly api: BinderyApi }) {
-  const connection = useConnection(api);
+function Connected({ engine }: { readonly engine: Engine }) {
+  const connection = useConnection(engine.api, engine.onLost);
   const { snapshot, error, refreshing, refresh } = useSnapshot(connection.api);
   const hosts = useHosts(connection.api);
   return (
@@ -35,6 +35,6 @@ function Connected({ api }: { readonly api: BinderyApi }) {
   );
 }
 
-export function App({ api }: { readonly api: BinderyApi | null }) {
-  return api ? <Connected api={api} /> : <NoEngine />;
+export function App({ engine }: { readonly engine: Engine | null }) {
+  return engine ? <Connected engine={engine} /> : <NoEngine />;
 }

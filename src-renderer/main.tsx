@@ -8,4 +8,4 @@ import { connect } from './api/connect';
 import { App } from './App';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App api={connect()} /></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><App engine={connect()} /></StrictMode>);

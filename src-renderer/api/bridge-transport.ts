@@ -1,16 +1,23 @@
 // The bridge's side of the contract in the browser: one WebSocket, calls
-// matched to answers by id, events fanned out to subscribers.
+// matched to answers by id, events fanned out to subscribers, and a word the
+// moment the socket closes (the bridge stopped), not only at the next call.
 import { EVENT_NAMES, METHOD_NAMES } from '../../src-shared/api';
 import type { BinderyTransport, EventName, Unsubscribe } from '../../src-shared/api';
 import { BRIDGE_PATH, TOKEN_PARAM } from '../../src-shared/bridge-protocol';
 import type { ClientMessage, ServerMessage } from '../../src-shared/bridge-protocol';
 import { bindery } from '../../src-shared/errors';
-import type { Result } from '../../src-shared/errors';
+import type { BinderyError, Result } from '../../src-shared/errors';
 
 const lost = bindery('TRANSPORT', 'Connection to Bindery lost',
   'The page lost its connection to the Bindery bridge.', 'Restart `npm run web` and open the new address it prints.');
 
-export function openBridgeTransport(origin: string, token: string): BinderyTransport {
+export interface BridgeConnection {
+  readonly transport: BinderyTransport;
+  /** Calls `listener` once, when the connection ends. */
+  readonly onLost: (listener: (error: BinderyError) => void) => Unsubscribe;
+}
+
+export function openBridgeTransport(origin: string, token: string): BridgeConnection {
   const url = new URL(BRIDGE_PATH, origin.replace(/^http/, 'ws'));
   url.searchParams.set(TOKEN_PARAM, token);
   const socket = new WebSocket(url);
@@ -20,6 +27,8 @@ export function openBridgeTransport(origin: string, token: string): BinderyTrans
   });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const lostListeners = new Set<(error: BinderyError) => void>();
+  let closed = false;
   let nextId = 1;
 
   socket.addEventListener('message', (event) => {
@@ -32,8 +41,10 @@ export function openBridgeTransport(origin: string, token: string): BinderyTrans
     }
   });
   socket.addEventListener('close', () => {
+    closed = true;
     pending.forEach((resolve) => resolve({ ok: false, error: lost }));
     pending.clear();
+    lostListeners.forEach((listener) => listener(lost));
   });
 
   const call = async (method: string, args: unknown[]): Promise<Result<unknown>> => {
@@ -52,9 +63,18 @@ export function openBridgeTransport(origin: string, token: string): BinderyTrans
     return () => set.delete(listener);
   };
 
+  const onLost = (listener: (error: BinderyError) => void): Unsubscribe => {
+    if (closed) {
+      listener(lost);
+      return () => undefined;
+    }
+    lostListeners.add(listener);
+    return () => lostListeners.delete(listener);
+  };
+
   const transport: Record<string, unknown> = {};
   for (const method of METHOD_NAMES) transport[method] = (...args: unknown[]) => call(method, args);
   for (const event of EVENT_NAMES) transport[event] = (listener: (payload: unknown) => void) => subscribe(event, listener);
   // Built from the same name lists the contract declares.
-  return transport as BinderyTransport;
+  return { transport: transport as BinderyTransport, onLost };
 }

@@ -1,9 +1,9 @@
-// Notices when the engine can no longer be reached. The bridge reports a
-// closed socket only as a failed call (TRANSPORT), so every call goes through
-// a thin wrapper that records it; the UI then says so once, plainly.
-import { useMemo, useState } from 'react';
+// Notices when the engine can no longer be reached: at once where the
+// transport tells (the bridge's socket closed), else when a call fails with
+// TRANSPORT, which every call is watched for. The UI then says so once, plainly.
+import { useEffect, useMemo, useState } from 'react';
 import { EVENT_NAMES, METHOD_NAMES } from '../../src-shared/api';
-import type { BinderyApi } from '../../src-shared/api';
+import type { BinderyApi, Unsubscribe } from '../../src-shared/api';
 import { toBinderyError } from '../../src-shared/errors';
 import type { BinderyError } from '../../src-shared/errors';
 
@@ -29,8 +29,12 @@ function watchTransport(api: BinderyApi, onLost: (error: BinderyError) => void):
   return watched as BinderyApi;
 }
 
-export function useConnection(api: BinderyApi): Connection {
+export function useConnection(
+  api: BinderyApi,
+  onLost: ((listener: (error: BinderyError) => void) => Unsubscribe) | null,
+): Connection {
   const [lost, setLost] = useState<BinderyError | null>(null);
   const watched = useMemo(() => watchTransport(api, (error) => setLost((prev) => prev ?? error)), [api]);
+  useEffect(() => onLost?.((error) => setLost((prev) => prev ?? error)), [onLost]);
   return { api: watched, lost };
 }
