@@ -6,33 +6,23 @@
 // password prompt), answered in the engine's place by the bridge tap.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApplyProgress, Outcome, Plan } from '../../src-shared/plan';
 import { BridgeTap } from './bridge-tap';
-import type { RunningBridge } from './harness.mjs';
-import { REPO, launchChromium, openBindery, saveScreenshot, startBridge } from './harness.mjs';
+import { REPO, openBindery, saveScreenshot } from './harness.mjs';
+import { simulatedWindow } from './simulated-window';
 import { changeDialog, details, deviceItem, deviceRow, steps } from './ui';
 
-const STATE = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-outcomes-state-'));
 const GPU = 'pci/0000:05:00.0';
 
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli', 'cli.cjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_STATE_HOME: STATE },
-  });
-}
-
-/** The CLI changing the simulation behind the window's back, as a user in a terminal would. */
-function simRun(lines: readonly string[]): void {
-  const script = path.join(STATE, 'change.sysfs');
-  fs.writeFileSync(script, `${lines.join('\n')}\n`);
-  cli('sim', 'run', 'workstation', script);
-}
+const sim = simulatedWindow('workstation', { tap: true, beforeOpen: () => sim.cli('sim', 'reset', 'workstation') });
+let page: Page;
+let tap: BridgeTap;
+beforeEach(() => {
+  ({ page, tap } = sim);
+});
 
 /** Another Bindery applying a plan and dying after `after` steps: its journal stays behind. */
 function crashMidPlan(after: number): void {
@@ -42,7 +32,7 @@ function crashMidPlan(after: number): void {
       stdio: 'pipe',
       env: {
         ...process.env,
-        XDG_STATE_HOME: STATE,
+        XDG_STATE_HOME: sim.state,
         CRASH_SCENARIO: 'workstation',
         CRASH_GOAL: JSON.stringify({ kind: 'assign-vfio', devices: [GPU] }),
         CRASH_AFTER: String(after),
@@ -52,31 +42,6 @@ function crashMidPlan(after: number): void {
     // It is meant to die.
   }
 }
-
-let bridge: RunningBridge;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let tap: BridgeTap;
-
-beforeAll(async () => {
-  bridge = await startBridge({ demo: 'workstation', stateDir: STATE });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-  fs.rmSync(STATE, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  cli('sim', 'reset', 'workstation');
-  tap = new BridgeTap();
-  ({ page, errors } = await openBindery(browser, bridge.url, { prepare: (p) => tap.attach(p) }));
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
-});
 
 async function reviewAssignGpu(p: Page = page): Promise<Locator> {
   await deviceItem(p, '0000:05:00.0').click();
@@ -111,7 +76,7 @@ function outcomeOf(plan: Plan, fields: Partial<Outcome>): Outcome {
 describe('outcomes the engine reports', () => {
   it('refuses a plan the host no longer matches, and offers a new one that does', async () => {
     const dialog = await reviewAssignGpu();
-    simRun(['write /sys/bus/pci/drivers/snd_hda_intel/unbind 0000:05:00.1']);
+    sim.simRun(['write /sys/bus/pci/drivers/snd_hda_intel/unbind 0000:05:00.1']);
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
     const outcome = dialog.getByRole('alert').filter({ hasText: 'Refused: nothing changed.' });
     await outcome.waitFor();
@@ -136,7 +101,7 @@ describe('outcomes the engine reports', () => {
 
   it('finds a plan interrupted by a crash, says how far it got, and finishes it', async () => {
     crashMidPlan(3);
-    const fresh = await openBindery(browser, bridge.url);
+    const fresh = await openBindery(sim.browser, sim.url);
     const banner = fresh.page.getByRole('alert').filter({ hasText: 'A change stopped half-way' });
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(/“Assign 0000:05:00\.0 .*”, started .*, stopped after step 2 of 6/);
@@ -225,7 +190,7 @@ describe('the look, in both themes', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`${colorScheme}: review, progress, outcome, and History's undo`, async () => {
       const view = new BridgeTap();
-      const { page: p, errors: e } = await openBindery(browser, bridge.url, { colorScheme, prepare: (q) => view.attach(q) });
+      const { page: p, errors: e } = await openBindery(sim.browser, sim.url, { colorScheme, prepare: (q) => view.attach(q) });
       const dialog = await reviewAssignGpu(p);
       await saveScreenshot(p, `look-review-${colorScheme}`);
       view.pauseRun(5);

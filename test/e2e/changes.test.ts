@@ -2,40 +2,18 @@
 // second GPU (its audio function comes along), follow the run, see the new
 // drivers in the tree, undo it; refusals that protect the boot disk and the
 // display; the context menu from the keyboard; keeping a device after reboot.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BridgeTap } from './bridge-tap';
-import type { RunningBridge } from './harness.mjs';
-import { launchChromium, openBindery, saveScreenshot, startBridge } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BridgeTap } from './bridge-tap';
+import { saveScreenshot } from './harness.mjs';
+import { simulatedWindow } from './simulated-window';
 import { changeDialog, description, details, deviceItem, deviceRow, focusedLabel, isDisabled, steps } from './ui';
 
-const STATE = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-changes-state-'));
-
-let bridge: RunningBridge;
-let browser: Browser;
+const sim = simulatedWindow('workstation', { tap: true });
 let page: Page;
-let errors: string[];
 let tap: BridgeTap;
-
-beforeAll(async () => {
-  bridge = await startBridge({ demo: 'workstation', stateDir: STATE });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-  fs.rmSync(STATE, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  tap = new BridgeTap();
-  ({ page, errors } = await openBindery(browser, bridge.url, { prepare: (p) => tap.attach(p) }));
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  ({ page, tap } = sim);
 });
 
 async function chooseAction(device: string, action: string): Promise<void> {

@@ -1,48 +1,17 @@
 // Demo mode: a simulated host in the UI, clearly marked as such, following
 // changes made to the simulation by another process without a refresh, and
 // switchable to this computer and back.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningBridge } from './harness.mjs';
-import { REPO, launchChromium, openBindery, saveScreenshot, startBridge } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './harness.mjs';
+import { simulatedWindow } from './simulated-window';
 import { deviceItem, details, tree } from './ui';
 
-const STATE = fs.mkdtempSync(path.join(os.tmpdir(), 'bindery-demo-state-'));
-
-/** The CLI changing the saved simulation, as a user in a terminal would. */
-function simRun(lines: readonly string[]): string {
-  const script = path.join(STATE, 'change.sysfs');
-  fs.writeFileSync(script, `${lines.join('\n')}\n`);
-  return execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli', 'cli.cjs'), 'sim', 'run', 'qemu-q35', script], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_STATE_HOME: STATE },
-  });
-}
-
-let bridge: RunningBridge;
-let browser: Browser;
+const sim = simulatedWindow('qemu-q35');
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  bridge = await startBridge({ demo: 'qemu-q35', stateDir: STATE });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-  fs.rmSync(STATE, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  ({ page, errors } = await openBindery(browser, bridge.url));
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  ({ page } = sim);
 });
 
 describe('demo mode', () => {
@@ -60,7 +29,7 @@ describe('demo mode', () => {
   it('follows a change made through the simulator, without a refresh', async () => {
     const nic = deviceItem(page, '0000:01:02.0');
     await expect.poll(() => nic.innerText()).toContain('e1000');
-    const out = simRun([
+    const out = sim.simRun([
       'write /sys/bus/pci/devices/0000:01:02.0/driver_override vfio-pci',
       'write /sys/bus/pci/drivers/e1000/unbind 0000:01:02.0',
       'write /sys/bus/pci/drivers_probe 0000:01:02.0',
