@@ -10,7 +10,7 @@ import type { Device, HostInfo, Snapshot } from '../../../../../src-shared/model
 import { openIdDatabase } from '../../../../../src-main/engine/ids/id-database';
 import { scanSysfs } from '../../../../../src-main/engine/sysfs/scan';
 import { SysfsBuilder, addPciDevice } from '../../../../fixtures/sysfs/sysfs-builder';
-import { idsArgs, lspciMachine, lspciProgIfNames, splitNumbered, sysfsArgs } from './lspci';
+import { idsArgs, inventoryOf, lspciInventory, lspciMachine, lspciProgIfNames, splitNumbered, sysfsArgs } from './lspci';
 
 const HWDATA = '/usr/share/hwdata';
 const WORKSTATION = path.resolve('test/fixtures/sysfs/workstation');
@@ -24,43 +24,6 @@ function scan(root: string, idsDir: string): Snapshot {
 }
 
 const pciDevices = (snapshot: Snapshot): Device[] => snapshot.devices.filter((d) => d.bus === 'pci');
-const hex = (sysfsValue: string): string => sysfsValue.slice(2);
-
-/** What lspci -vmm shows of a device, derived from Bindery's snapshot. */
-function inventoryOf(device: Device): Record<string, string | null> {
-  const pci = device.pci;
-  if (!pci) throw new Error(`${device.id} has no PCI part`);
-  // lspci omits the subsystem for 0000 and ffff, and the revision when it is 0.
-  const hasSubsystem = pci.subsystemVendor !== '0x0000' && pci.subsystemVendor !== '0xffff';
-  return {
-    slot: device.name,
-    class: hex(pci.class).slice(0, 4),
-    progIf: hex(pci.class).slice(4),
-    vendor: hex(pci.vendor),
-    device: hex(pci.device),
-    subsystemVendor: hasSubsystem ? hex(pci.subsystemVendor) : null,
-    subsystemDevice: hasSubsystem ? hex(pci.subsystemDevice) : null,
-    revision: pci.revision === '0x00' ? null : hex(pci.revision),
-    driver: device.driver,
-    iommuGroup: device.iommuGroup === null ? null : String(device.iommuGroup),
-  };
-}
-
-function lspciInventory(args: string[]): Record<string, string | null>[] {
-  return lspciMachine(args).map(({ slot, fields }) => ({
-    slot,
-    class: splitNumbered(fields.get('Class'))?.id ?? null,
-    progIf: fields.get('ProgIf') ?? '00',
-    vendor: splitNumbered(fields.get('Vendor'))?.id ?? null,
-    device: splitNumbered(fields.get('Device'))?.id ?? null,
-    subsystemVendor: splitNumbered(fields.get('SVendor'))?.id ?? null,
-    subsystemDevice: splitNumbered(fields.get('SDevice'))?.id ?? null,
-    revision: fields.get('Rev') ?? null,
-    driver: fields.get('Driver') ?? null,
-    iommuGroup: fields.get('IOMMUGroup') ?? null,
-  }));
-}
-
 /** lspci's stand-ins for names it does not know (lib/names.c). */
 const UNKNOWN: Record<string, string> = {
   Vendor: 'Vendor', Device: 'Device', SVendor: 'Unknown vendor', SDevice: 'Device', Class: 'Class',

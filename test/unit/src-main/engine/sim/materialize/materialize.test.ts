@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Device, HostInfo } from '../../../../../../src-shared/model';
+import type { HostInfo } from '../../../../../../src-shared/model';
 import { materialize } from '../../../../../../src-main/engine/sim/materialize/materialize';
 import { runScript } from '../../../../../../src-main/engine/sim/script/run';
 import { scanSysfs } from '../../../../../../src-main/engine/sysfs/scan';
-import { lspciMachine, splitNumbered, sysfsArgs } from '../../sysfs/lspci';
+import { inventoryOf, lspciInventory, sysfsArgs } from '../../sysfs/lspci';
 import { boot } from '../support/machines';
 
 const HOST: HostInfo = { id: 'sim:test', kind: 'sim', label: 'test', root: '/', kernelRelease: null, readOnly: true };
@@ -42,24 +42,6 @@ function tempDir(): string {
   return dir;
 }
 
-/** What lspci -vmm -nn -k shows of a function, from a Snapshot. */
-function inventoryOf(device: Device): Record<string, string | null> {
-  const pci = device.pci;
-  if (!pci) throw new Error(`${device.id} is not PCI`);
-  const hasSubsystem = pci.subsystemVendor !== '0x0000' && pci.subsystemVendor !== '0xffff';
-  return {
-    slot: device.name,
-    class: pci.class.slice(2, 6),
-    vendor: pci.vendor.slice(2),
-    device: pci.device.slice(2),
-    subsystemVendor: hasSubsystem ? pci.subsystemVendor.slice(2) : null,
-    subsystemDevice: hasSubsystem ? pci.subsystemDevice.slice(2) : null,
-    revision: pci.revision === '0x00' ? null : pci.revision.slice(2),
-    driver: device.driver,
-    iommuGroup: device.iommuGroup === null ? null : String(device.iommuGroup),
-  };
-}
-
 describe('materialize', () => {
   const machine = boot('qemu-q35');
   const root = tempDir();
@@ -81,17 +63,7 @@ describe('materialize', () => {
   it('lspci lists the same functions, IDs, drivers and groups', () => {
     const simulated = scanSysfs({ root: '/', source: machine.source, host: HOST });
     const expected = simulated.devices.filter((device) => device.bus === 'pci').map(inventoryOf);
-    const listed = lspciMachine([...sysfsArgs(root), '-O', 'hwdb.disable=1']).map(({ slot, fields }) => ({
-      slot,
-      class: splitNumbered(fields.get('Class'))?.id ?? null,
-      vendor: splitNumbered(fields.get('Vendor'))?.id ?? null,
-      device: splitNumbered(fields.get('Device'))?.id ?? null,
-      subsystemVendor: splitNumbered(fields.get('SVendor'))?.id ?? null,
-      subsystemDevice: splitNumbered(fields.get('SDevice'))?.id ?? null,
-      revision: fields.get('Rev') ?? null,
-      driver: fields.get('Driver') ?? null,
-      iommuGroup: fields.get('IOMMUGroup') ?? null,
-    }));
+    const listed = lspciInventory([...sysfsArgs(root), '-O', 'hwdb.disable=1']);
     expect(listed).toEqual(expected);
     expect(listed.find((entry) => entry.slot === '0000:00:16.2')?.driver).toBe('vfio-pci');
   });
